@@ -1,0 +1,26 @@
+// The body of every error the API returns. `code` is from a closed set so the PWA can
+// translate it; `fields` names each bad input when the request was invalid.
+import { z } from 'zod';
+
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const apiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  code: apiErrorCodeSchema,
+  message: z.string(),
+  fields: z.array(fieldErrorSchema).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './errors.js';
+export * from './time-zone.js';
+export * from './auth.js';
+export * from './interventions.js';

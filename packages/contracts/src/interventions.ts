@@ -1,0 +1,66 @@
+// Interventions: a job at a client's address in a time slot, assigned to a technician.
+import { z } from 'zod';
+import { interventionStatusSchema } from './enums.js';
+import { timeZoneSchema } from './time-zone.js';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+const interventionFields = {
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(5000),
+  clientName: z.string().trim().min(1).max(200),
+  address: z.string().trim().min(1).max(500),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  timeZone: timeZoneSchema,
+  technicianId: z.uuid(),
+};
+
+function endsAfterStart(value: { startsAt?: string; endsAt?: string }, ctx: z.RefinementCtx) {
+  if (value.startsAt && value.endsAt && Date.parse(value.endsAt) <= Date.parse(value.startsAt)) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
+  }
+}
+
+export const createInterventionSchema = z
+  .strictObject({ ...interventionFields, description: interventionFields.description.default('') })
+  .superRefine(endsAfterStart);
+export type CreateInterventionRequest = z.input<typeof createInterventionSchema>;
+
+/** Edit, reschedule (startsAt/endsAt) and reassign (technicianId) are one partial update. */
+export const updateInterventionSchema = z
+  .strictObject({
+    ...interventionFields,
+    status: interventionStatusSchema.exclude(['CANCELLED']),
+  })
+  .partial()
+  .superRefine(endsAfterStart);
+export type UpdateInterventionRequest = z.input<typeof updateInterventionSchema>;
+
+export const listInterventionsQuerySchema = z.strictObject({
+  technicianId: z.uuid().optional(),
+  status: interventionStatusSchema.optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+export type ListInterventionsQuery = z.input<typeof listInterventionsQuerySchema>;
+
+export const interventionSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  clientName: z.string(),
+  address: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  status: interventionStatusSchema,
+  technicianId: z.uuid(),
+  technicianName: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Intervention = z.infer<typeof interventionSchema>;
+
+export const technicianSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string(), timeZone: z.string() });
+export type Technician = z.infer<typeof technicianSchema>;
