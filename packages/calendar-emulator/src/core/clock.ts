@@ -1,0 +1,17 @@
+// Owns "now" for the emulator: token expiry and timestamps read it, and the control API can
+// move it forward so tests reach expiry without waiting.
+
+export interface Clock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function createClock(): Clock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
