@@ -1,0 +1,37 @@
+// The root module, built from a configuration parsed once at boot.
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { UsersModule } from './users/users.module';
+import { Clock, SystemClock } from './common/clock';
+import { REDACTED_LOG_PATHS } from './common/log-redaction';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.env.LOG_LEVEL,
+            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+            autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+          },
+        }),
+        DatabaseModule,
+        UsersModule,
+        AuthModule,
+        InterventionsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: Clock, useClass: SystemClock }],
+    };
+  }
+}

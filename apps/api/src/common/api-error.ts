@@ -1,0 +1,37 @@
+// Our errors: a closed set of codes (from @fs/contracts), one table from code to HTTP
+// status. Services throw ApiException; the filter turns anything into an ApiError body.
+import type { ApiError, ApiErrorCode, FieldError } from '@fs/contracts';
+
+export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
+
+export class ApiException extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'ApiException';
+  }
+
+  get status(): number {
+    return HTTP_STATUS_BY_CODE[this.code];
+  }
+
+  toBody(): ApiError {
+    return { statusCode: this.status, code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+  }
+}
+
+export const invalidField = (field: string, message: string) =>
+  new ApiException('VALIDATION_FAILED', `${field} ${message}`, [{ field, message }]);
+export const notFound = (what: string) => new ApiException('NOT_FOUND', `${what} not found`);
+export const forbidden = (why: string) => new ApiException('FORBIDDEN', why);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env.schema';
+
+const valid = {
+  JWT_SECRET: 'x'.repeat(32),
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseEnv', () => {
+  it('accepts the minimal configuration and fills the defaults', () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.EMBEDDED_DB_DIR).toBe('.data/pglite');
+    expect(env.MICROSOFT_TENANT).toBe('common');
+  });
+
+  it('names every missing required variable in one error', () => {
+    const problems = problemsOf({});
+    expect(problems).toEqual(['JWT_SECRET is required', 'TOKEN_ENCRYPTION_KEY is required']);
+  });
+
+  it('names each invalid variable without echoing its value', () => {
+    const problems = problemsOf({
+      ...valid,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://secret-password@db/x',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'),
+      GOOGLE_REDIRECT_URI: 'not a url',
+    });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(
+      ['DATABASE_URL', 'GOOGLE_REDIRECT_URI', 'PORT', 'TOKEN_ENCRYPTION_KEY'].sort(),
+    );
+    expect(problems.join('\n')).not.toContain('secret-password');
+  });
+
+  it('accepts a key id prefix on the encryption key, for rotation', () => {
+    expect(() => parseEnv({ ...valid, TOKEN_ENCRYPTION_KEY: `k2:${valid.TOKEN_ENCRYPTION_KEY}` })).not.toThrow();
+  });
+
+  it('treats empty provider variables as unset', () => {
+    const env = parseEnv({ ...valid, GOOGLE_CLIENT_ID: '', CALENDAR_EMULATOR_URL: '' });
+    expect(env.GOOGLE_CLIENT_ID).toBeUndefined();
+    expect(env.CALENDAR_EMULATOR_URL).toBeUndefined();
+  });
+
+  it('rejects a short JWT secret', () => {
+    expect(problemsOf({ ...valid, JWT_SECRET: 'short' })).toEqual(['JWT_SECRET must be at least 32 characters']);
+  });
+});

@@ -1,0 +1,65 @@
+// The API's whole configuration: every environment variable it reads, validated once at
+// boot. `process.env` is read nowhere else (see config.module.ts).
+import { z } from 'zod';
+
+const base64Key32 = z.string().refine(
+  (v) => {
+    const raw = v.includes(':') ? v.slice(v.indexOf(':') + 1) : v;
+    return Buffer.from(raw, 'base64').length === 32;
+  },
+  { message: 'must be 32 bytes encoded in base64, optionally prefixed by a key id and ":"' },
+);
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: the embedded PGlite database in EMBEDDED_DB_DIR. Set: a PostgreSQL server. */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+      .optional(),
+  ),
+  /** Where the embedded database lives; `memory://` keeps it in memory (tests). */
+  EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  TOKEN_ENCRYPTION_KEY: base64Key32,
+  PWA_URL: z.url().default('http://localhost:5173'),
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  GOOGLE_REDIRECT_URI: optionalUrl,
+  MICROSOFT_CLIENT_ID: optionalString,
+  MICROSOFT_CLIENT_SECRET: optionalString,
+  MICROSOFT_REDIRECT_URI: optionalUrl,
+  MICROSOFT_TENANT: z.string().default('common'),
+  /** When set, both providers (OAuth and calendar APIs) point at the local emulator. */
+  CALENDAR_EMULATOR_URL: optionalUrl,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws one error naming every bad variable (never their values). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '(root)');
+    const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is required' : issue.message;
+    return `${name} ${message}`;
+  });
+  throw new ConfigError(problems);
+}

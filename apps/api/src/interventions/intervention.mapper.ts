@@ -1,0 +1,21 @@
+// Database row -> API shape. Pure.
+import type { Intervention } from '@fs/contracts';
+import type { InterventionRow } from './interventions.repository';
+
+export function toIntervention(row: InterventionRow): Intervention {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    clientName: row.clientName,
+    address: row.address,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    status: row.status,
+    technicianId: row.technicianId,
+    technicianName: row.technician.name,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,96 @@
+// The rules of interventions: who may see and change which, and what a valid change is.
+// Every write runs in one transaction: on any failure nothing is written.
+import { Injectable } from '@nestjs/common';
+import type {
+  CreateInterventionRequest,
+  Intervention,
+  ListInterventionsQuery,
+  UpdateInterventionRequest,
+  User,
+} from '@fs/contracts';
+import { ApiException, forbidden, invalidField, notFound } from '../common/api-error';
+import { toIntervention } from './intervention.mapper';
+import { InterventionsRepository, type InterventionRow, type Tx } from './interventions.repository';
+
+type CreateInput = Required<Pick<CreateInterventionRequest, 'description'>> & CreateInterventionRequest;
+
+@Injectable()
+export class InterventionsService {
+  constructor(private readonly repository: InterventionsRepository) {}
+
+  async list(user: User, query: ListInterventionsQuery): Promise<Intervention[]> {
+    if (user.role === 'TECHNICIAN' && query.technicianId && query.technicianId !== user.id) {
+      throw forbidden('Technicians see only their own interventions');
+    }
+    const rows = await this.repository.list({
+      technicianId: user.role === 'TECHNICIAN' ? user.id : query.technicianId,
+      status: query.status,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    });
+    return rows.map(toIntervention);
+  }
+
+  async get(user: User, id: string): Promise<Intervention> {
+    return toIntervention(await this.findVisible(user, id));
+  }
+
+  create(user: User, input: CreateInput): Promise<Intervention> {
+    if (user.role === 'TECHNICIAN' && input.technicianId !== user.id) {
+      throw forbidden('Technicians can only create interventions assigned to themselves');
+    }
+    return this.repository.transaction(async (tx) => {
+      await this.assertTechnician(tx, input.technicianId);
+      const row = await this.repository.create(tx, {
+        ...input,
+        startsAt: new Date(input.startsAt),
+        endsAt: new Date(input.endsAt),
+      });
+      return toIntervention(row);
+    });
+  }
+
+  update(user: User, id: string, patch: UpdateInterventionRequest): Promise<Intervention> {
+    return this.repository.transaction(async (tx) => {
+      const current = await this.findVisible(user, id, tx);
+      if (current.status === 'CANCELLED') throw new ApiException('CONFLICT', 'A cancelled intervention cannot be changed');
+      if (patch.technicianId && patch.technicianId !== current.technicianId) {
+        if (user.role === 'TECHNICIAN') throw forbidden('Only dispatchers and admins reassign interventions');
+        await this.assertTechnician(tx, patch.technicianId);
+      }
+      const startsAt = patch.startsAt ? new Date(patch.startsAt) : current.startsAt;
+      const endsAt = patch.endsAt ? new Date(patch.endsAt) : current.endsAt;
+      if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after startsAt');
+      const row = await this.repository.update(tx, id, { ...patch, startsAt, endsAt });
+      return toIntervention(row);
+    });
+  }
+
+  cancel(user: User, id: string): Promise<Intervention> {
+    return this.repository.transaction(async (tx) => {
+      const current = await this.findVisible(user, id, tx);
+      if (current.status === 'CANCELLED') return toIntervention(current);
+      return toIntervention(await this.repository.update(tx, id, { status: 'CANCELLED' }));
+    });
+  }
+
+  async remove(user: User, id: string): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      await this.findVisible(user, id, tx);
+      await this.repository.delete(tx, id);
+    });
+  }
+
+  /** Someone else's intervention is "not found" for a technician: its existence is not theirs to know. */
+  private async findVisible(user: User, id: string, tx?: Tx): Promise<InterventionRow> {
+    const row = await this.repository.find(id, tx);
+    if (!row || (user.role === 'TECHNICIAN' && row.technicianId !== user.id)) throw notFound('Intervention');
+    return row;
+  }
+
+  private async assertTechnician(tx: Tx, technicianId: string): Promise<void> {
+    if (!(await this.repository.isTechnician(tx, technicianId))) {
+      throw invalidField('technicianId', 'is not a known technician');
+    }
+  }
+}

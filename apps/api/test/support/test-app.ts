@@ -1,0 +1,51 @@
+// Starts the real Nest app (same factory as main.ts) on a test database, with the demo
+// data seeded, and gives a logged-in supertest agent per demo account.
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { AppConfig } from '../../src/config/app-config';
+import { parseEnv } from '../../src/config/env.schema';
+import { PrismaService } from '../../src/database/prisma.service';
+import { DEMO_PASSWORD, seedDemo } from '../../src/database/seed';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  prisma: PrismaService;
+  tokenFor(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const app = await createApp(new AppConfig(parseEnv({ ...TEST_ENV, ...database.env })));
+  await app.init();
+  const prisma = app.get(PrismaService);
+  await seedDemo(prisma);
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    prisma,
+    async tokenFor(email) {
+      if (!tokens.has(email)) {
+        const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
+        tokens.set(email, response.body.accessToken);
+      }
+      return tokens.get(email)!;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
