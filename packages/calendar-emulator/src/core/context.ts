@@ -33,8 +33,8 @@ import { createInjector } from './inject.js';
 import { quotaGate, routeMiddleware } from './route.js';
 
 export interface ProviderHooks {
-  /** A body (and headers) in the provider's error format for this status. */
-  errorResponse(status: number, message?: string): { body: unknown; headers?: Record<string, string> };
+  /** A body (and headers) in the provider's error format for this status on this route. */
+  errorResponse(status: number, message?: string, route?: string): { body: unknown; headers?: Record<string, string> };
   /** What the provider answers when a user is over quota. */
   throttleResponse(): { status: number; body: unknown; headers?: Record<string, string> };
 }

@@ -49,7 +49,7 @@ function applyFault(ctx: EmulatorContext, provider: Provider, name: string, req:
     }
     if (fault.status === undefined) return next();
     const hooks = ctx.hooks[provider];
-    const fallback = hooks ? hooks.errorResponse(fault.status) : { body: { error: 'injected fault' } };
+    const fallback = hooks ? hooks.errorResponse(fault.status, undefined, name) : { body: { error: 'injected fault' } };
     if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds));
     for (const [k, v] of Object.entries(fallback.headers ?? {})) res.setHeader(k, v);
     res.status(fault.status).json(fault.body ?? fallback.body);

@@ -32,7 +32,7 @@ function errorHandler(ctx: EmulatorContext) {
     const hooks = route ? ctx.hooks[route.provider] : undefined;
     if (res.headersSent) return;
     if (!hooks) return void res.status(status).json({ error: err.message ?? 'error' });
-    const e = hooks.errorResponse(status, err.message);
+    const e = hooks.errorResponse(status, err.message, route?.name);
     for (const [k, v] of Object.entries(e.headers ?? {})) res.setHeader(k, v);
     res.status(status).json(e.body);
   };

@@ -1,8 +1,17 @@
 // Owns the wiring of every Google route (OAuth + Calendar v3 + batch) into the HTTP origin.
-// googleapis drops any rootUrl path prefix, so these live at the origin root.
+// googleapis drops any rootUrl path prefix (provider-apis.md A2.8), so these live at the root.
 import type { Express } from 'express';
 import type { EmulatorContext } from '../core/context.js';
+import { googleHooks } from './errors.js';
+import { registerAuthorize } from './oauth/authorize.js';
+import { registerToken } from './oauth/token.js';
+import { registerRevoke } from './oauth/revoke.js';
+import { registerCerts } from './oauth/id-token.js';
 
-export function registerGoogle(_httpsApp: Express, _httpApp: Express, _ctx: EmulatorContext): void {
-  // Routes land in the next commits.
+export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
+  ctx.hooks.google = googleHooks(ctx);
+  registerAuthorize(httpApp, ctx);
+  registerToken(httpApp, ctx);
+  registerRevoke(httpApp, ctx);
+  registerCerts(httpApp);
 }
