@@ -17,7 +17,9 @@ const interventionFields = {
 };
 
 function endsAfterStart(value: { startsAt?: string; endsAt?: string }, ctx: z.RefinementCtx) {
-  if (value.startsAt && value.endsAt && Date.parse(value.endsAt) <= Date.parse(value.startsAt)) {
+  // Only two well-formed instants can be compared; a malformed one has its own error.
+  const bothValid = [value.startsAt, value.endsAt].every((v) => isoDateTime.safeParse(v).success);
+  if (bothValid && Date.parse(value.endsAt!) <= Date.parse(value.startsAt!)) {
     ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   }
 }
