@@ -1,8 +1,38 @@
-// Placeholder owned by the Microsoft helper (EMU-MICROSOFT), who replaces this file with the
-// identity platform v2 + Graph routes. See src/core/context.ts for the contract.
-import type { Express } from 'express';
+// Microsoft side of the emulator: identity platform v2 (authorize on both origins; token,
+// discovery and keys on HTTPS) and Microsoft Graph calendar routes (HTTPS), plus the
+// Microsoft-only control routes. Called once by src/core/server.ts (see src/core/context.ts).
+import type { Express, Request, Response } from 'express';
 import type { EmulatorContext } from '../core/context.js';
+import { registerMicrosoftControl } from './control.js';
+import { registerBatchRoute } from './graph/batch-route.js';
+import { registerCalendarRoutes } from './graph/calendar-routes.js';
+import { registerDeltaRoutes } from './graph/delta-routes.js';
+import { registerEventRoutes } from './graph/event-routes.js';
+import { graphErrors } from './graph/graph-error.js';
+import { sendGraphError } from './graph/graph-http.js';
+import { microsoftHooks } from './hooks.js';
+import { registerAuthorizeRoutes } from './identity/authorize-routes.js';
+import { createSigningKey } from './identity/jwt.js';
+import { registerMetadataRoutes } from './identity/metadata.js';
+import { registerTokenRoute } from './identity/token-route.js';
 
-export function registerMicrosoft(_httpsApp: Express, _httpApp: Express, _ctx: EmulatorContext): void {
-  // Intentionally empty until the Microsoft routes land.
+export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
+  ctx.hooks.microsoft = microsoftHooks;
+  // One signing key per emulator process; tokens from a previous run are unknown anyway.
+  const key = createSigningKey();
+
+  registerMetadataRoutes(httpsApp, ctx, key);
+  registerAuthorizeRoutes(httpsApp, ctx);
+  registerAuthorizeRoutes(httpApp, ctx);
+  registerTokenRoute(httpsApp, ctx, key);
+
+  registerCalendarRoutes(httpsApp, ctx);
+  registerDeltaRoutes(httpsApp, ctx);
+  registerEventRoutes(httpsApp, ctx);
+  registerBatchRoute(httpsApp, ctx);
+  // Graph answers unknown segments with 400 BadRequest in its own envelope.
+  httpsApp.all('/v1.0/{*rest}', ctx.route('microsoft', 'graph.unknown'), (req: Request, res: Response) =>
+    sendGraphError(req, res, graphErrors.noRoute(req.path.split('/').pop() ?? '')));
+
+  registerMicrosoftControl(httpApp, ctx);
 }

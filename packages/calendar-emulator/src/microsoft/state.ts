@@ -1,0 +1,38 @@
+// Owns the Microsoft-only part of the emulator state (`ctx.state.ext.microsoft`): settings
+// the control API can flip, refresh-token failure modes per account, and the delta
+// generation that invalidates outstanding delta links. Reset replaces it with defaults.
+import { randomUUID } from 'node:crypto';
+import type { EmulatorContext } from '../core/context.js';
+import type { AadCode } from './identity/aad-error.js';
+
+export interface RefreshFailure {
+  code: AadCode;
+  suberror?: string;
+  /** Only refresh tokens minted before this instant fail (a new sign-in clears it). */
+  issuedBefore: number;
+}
+
+export interface MicrosoftState {
+  /** Answer to a second create with a known transactionId: the existing event (201) or 409. */
+  duplicateTransactionId: 'return' | 'conflict';
+  /** Draw each delta page size at random in [1, maxpagesize] (seeded), as Graph may. */
+  randomPageSizes: boolean;
+  /** Access-token lifetime in seconds (Graph: 60-90 min; 3599 by default). */
+  accessTokenLifetime: number;
+  refreshFailures: Record<string, RefreshFailure>;
+  deltaGeneration: string;
+}
+
+export function msState(ctx: EmulatorContext): MicrosoftState {
+  const ext = ctx.state.ext.microsoft as { ms?: MicrosoftState };
+  if (!ext.ms) {
+    ext.ms = {
+      duplicateTransactionId: 'return',
+      randomPageSizes: false,
+      accessTokenLifetime: 3599,
+      refreshFailures: {},
+      deltaGeneration: randomUUID(),
+    };
+  }
+  return ext.ms;
+}
