@@ -7,6 +7,10 @@ import { registerAuthorize } from './oauth/authorize.js';
 import { registerToken } from './oauth/token.js';
 import { registerRevoke } from './oauth/revoke.js';
 import { registerCerts } from './oauth/id-token.js';
+import { registerCalendarList } from './calendar/calendar-list.js';
+import { registerEventReads } from './calendar/events-read.js';
+import { registerEventWrites } from './calendar/events-write.js';
+import { registerGoogleControl } from './calendar/settings.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -14,4 +18,8 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerToken(httpApp, ctx);
   registerRevoke(httpApp, ctx);
   registerCerts(httpApp);
+  registerCalendarList(httpApp, ctx);
+  registerEventReads(httpApp, ctx);
+  registerEventWrites(httpApp, ctx);
+  registerGoogleControl(httpApp, ctx);
 }
