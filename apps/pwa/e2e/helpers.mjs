@@ -1,0 +1,38 @@
+// Small steps shared by the scenarios: log in through the UI, and ask the API directly
+// what the truth is (to compare it with what the page shows).
+import assert from 'node:assert/strict';
+
+export const PASSWORD = 'demo1234';
+
+export async function loginThroughUi(page, pwaUrl, email, password = PASSWORD) {
+  await page.goto(`${pwaUrl}/login`);
+  await page.getByLabel(/Adresse e-mail|Email address/).fill(email);
+  await page.getByLabel(/Mot de passe|Password/).fill(password);
+  await page.getByRole('button', { name: /Se connecter|Log in/ }).click();
+}
+
+export async function apiToken(apiUrl, email) {
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  assert.equal(response.status, 200, `API login for ${email}`);
+  return (await response.json()).accessToken;
+}
+
+export async function apiGet(apiUrl, token, path) {
+  const response = await fetch(`${apiUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200, `GET ${path}`);
+  return response.json();
+}
+
+/** The ids of the intervention cards on the page. */
+export async function cardIds(page) {
+  return page.locator('[data-testid="intervention-card"]').evaluateAll((cards) => cards.map((c) => c.dataset.interventionId));
+}
+
+/** A `YYYY-MM-DD` a few days ahead, for datetime-local inputs. */
+export function daysAhead(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}

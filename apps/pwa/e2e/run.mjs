@@ -1,0 +1,35 @@
+// Browser tests: starts the API (fresh embedded database, seeded) and the built PWA, runs
+// each scenario in a fresh Chromium profile, stops everything. Exit code 1 on any failure.
+// Screenshots go to /tmp/pwa-shots (PWA_SHOTS_DIR). E2E_VERBOSE=1 streams server logs.
+import { SHOTS_DIR } from './browser.mjs';
+import { startStack } from './servers.mjs';
+import * as technician from './scenarios/technician.mjs';
+import * as createCancel from './scenarios/create-cancel.mjs';
+import * as language from './scenarios/language.mjs';
+import * as dispatcher from './scenarios/dispatcher.mjs';
+import * as settings from './scenarios/settings.mjs';
+import * as installable from './scenarios/installable.mjs';
+
+const scenarios = [technician, createCancel, language, dispatcher, settings, installable];
+
+const started = Date.now();
+const stack = await startStack();
+console.log(`e2e: API ${stack.apiUrl}, PWA ${stack.pwaUrl} (ready in ${Date.now() - started} ms)`);
+let failures = 0;
+try {
+  for (const scenario of scenarios) {
+    const t0 = Date.now();
+    try {
+      await scenario.run(stack);
+      console.log(`  ✓ ${scenario.name} (${Date.now() - t0} ms)`);
+    } catch (error) {
+      failures += 1;
+      console.error(`  ✗ ${scenario.name}\n${error.stack ?? error}`);
+    }
+  }
+} finally {
+  if (failures > 0 && !process.env.E2E_VERBOSE) console.error(`--- server output ---\n${stack.logs().slice(-4000)}`);
+  await stack.stop();
+}
+console.log(`e2e: ${scenarios.length - failures}/${scenarios.length} scenarios passed; screenshots in ${SHOTS_DIR}`);
+process.exit(failures > 0 ? 1 : 0);

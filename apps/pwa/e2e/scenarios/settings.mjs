@@ -1,0 +1,43 @@
+// The settings page: account details, the calendar integrations section, and the banner
+// shown when an OAuth callback redirects back with a result.
+import assert from 'node:assert/strict';
+import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { loginThroughUi, PASSWORD } from '../helpers.mjs';
+
+export const name = 'settings: integrations section and OAuth result banner';
+
+export async function run({ pwaUrl }) {
+  await withBrowser(async (page) => {
+    // Arriving logged out keeps the query string through the login.
+    await page.goto(`${pwaUrl}/settings?integration=google&result=error&reason=access_denied`);
+    await page.waitForURL('**/login');
+    await page.getByLabel('Adresse e-mail').fill('alice@example.com');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/settings?integration=google&result=error&reason=access_denied');
+    await page.getByRole('heading', { name: 'Paramètres' }).waitFor();
+
+    const panel = page.getByTestId('integrations-panel');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /Intégrations calendrier/);
+    assert.match(await panel.textContent(), /Bientôt/);
+    const banner = page.getByTestId('integration-result');
+    assert.equal((await banner.textContent()).trim().replace('×', ''), "La connexion à Google Agenda a échoué : vous avez refusé l'accès.");
+    assert.match(await page.getByTestId('account-panel').textContent(), /alice@example\.com.*Technicien.*Europe\/Paris/s);
+    await screenshot(page, '10-settings-error-mobile');
+
+    await banner.getByRole('button').click();
+    await banner.waitFor({ state: 'detached' });
+    assert.ok(!page.url().includes('integration='), 'dismissing clears the result from the URL');
+
+    await page.goto(`${pwaUrl}/settings?integration=microsoft&result=connected`);
+    assert.equal((await page.getByTestId('integration-result').textContent()).trim().replace('×', ''), 'Microsoft Outlook est connecté.');
+  }, { viewport: MOBILE });
+
+  await withBrowser(async (page) => {
+    await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    await page.getByTestId('integrations-panel').waitFor();
+    await screenshot(page, '11-settings-desktop');
+  }, { viewport: DESKTOP });
+}

@@ -1,0 +1,106 @@
+// Starts what the browser tests need, each on a free port: the seeded API on a fresh
+// embedded database, and the built PWA under `vite preview` proxying /api to it.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PWA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const API_DIR = path.resolve(PWA_DIR, '../api');
+const VITE_BIN = path.join(PWA_DIR, 'node_modules/vite/bin/vite.js');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function runOrThrow(label, command, args, options) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`);
+}
+
+async function waitForHttp(url, child, label, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} exited early with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${label} did not answer ${url} within ${timeoutMs} ms`);
+}
+
+function startProcess(label, args, options) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    if (process.env.E2E_VERBOSE) process.stderr.write(`[${label}] ${chunk}`);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.output = output;
+  return child;
+}
+
+/** Builds the PWA, seeds and starts the API, starts `vite preview`. Returns URLs and a stop(). */
+export async function startStack() {
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'pwa-e2e-'));
+  const children = [];
+  const stop = async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+    rmSync(tempDir, { recursive: true, force: true });
+  };
+  try {
+    if (!existsSync(path.join(API_DIR, 'dist/main.js'))) {
+      runOrThrow('API build', 'pnpm', ['--filter', '@fs/api', 'build'], { cwd: PWA_DIR });
+    }
+    runOrThrow('PWA build', process.execPath, [VITE_BIN, 'build', '--logLevel', 'warn'], { cwd: PWA_DIR });
+
+    const [apiPort, pwaPort] = [await freePort(), await freePort()];
+    const pwaUrl = `http://127.0.0.1:${pwaPort}`;
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const { DATABASE_URL: _ignored, ...inherited } = process.env; // always the embedded database here
+    const apiEnv = {
+      ...inherited,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      EMBEDDED_DB_DIR: path.join(tempDir, 'db'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      PWA_URL: pwaUrl,
+      LOG_LEVEL: 'warn',
+    };
+    runOrThrow('API seed', process.execPath, ['dist/database/seed.main.js'], { cwd: API_DIR, env: apiEnv });
+
+    const api = startProcess('api', ['dist/main.js'], { cwd: API_DIR, env: apiEnv });
+    children.push(api);
+    await waitForHttp(`${apiUrl}/api/v1/health`, api, 'API');
+
+    const preview = startProcess('pwa', [VITE_BIN, 'preview', '--host', '127.0.0.1', '--port', String(pwaPort), '--strictPort'], {
+      cwd: PWA_DIR,
+      env: { ...process.env, API_PROXY_TARGET: apiUrl },
+    });
+    children.push(preview);
+    await waitForHttp(`${pwaUrl}/api/v1/health`, preview, 'vite preview');
+    return { pwaUrl, apiUrl, stop, logs: () => children.map((c) => c.output.join('')).join('\n') };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

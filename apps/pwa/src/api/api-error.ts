@@ -1,0 +1,29 @@
+// The one error type API calls throw. Its `code` comes from the closed set in @fs/contracts
+// (plus NETWORK when no answer arrived), so the UI translates by code and never by message.
+import { apiErrorSchema, type ApiErrorCode, type FieldError } from '@fs/contracts';
+
+export type ClientErrorCode = ApiErrorCode | 'NETWORK';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+/** Builds the error from a failed response's status and (possibly non-JSON) body. */
+export function toApiRequestError(status: number, body: unknown): ApiRequestError {
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data;
+    return new ApiRequestError(status, code, message, fields ?? []);
+  }
+  // A proxy or crash page rather than our API: fall back on the HTTP status.
+  const code: ApiErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INTERNAL';
+  return new ApiRequestError(status, code, `HTTP ${status}`);
+}

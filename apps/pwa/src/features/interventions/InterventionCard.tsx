@@ -1,0 +1,48 @@
+// One intervention: its slot on its own time zone's clock (labelled), client, address,
+// technician and status. Cancelled ones stay visible, struck through and greyed.
+import { useTranslation } from 'react-i18next';
+import type { Intervention, Technician } from '@fs/contracts';
+import { localeOf } from '../../i18n/language';
+import { formatTimeRange } from './date-time';
+import { InterventionActions } from './InterventionActions';
+
+interface Props {
+  intervention: Intervention;
+  technicians: Technician[];
+  manageAll: boolean;
+  onNotice: (key: string) => void;
+}
+
+export function InterventionCard({ intervention, technicians, manageAll, onNotice }: Props) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.resolvedLanguage ?? i18n.language);
+  const { start, end } = formatTimeRange(intervention.startsAt, intervention.endsAt, intervention.timeZone, locale);
+  const cancelled = intervention.status === 'CANCELLED';
+  const titleId = `intervention-${intervention.id}-title`;
+
+  return (
+    <article
+      className={`card status-${intervention.status.toLowerCase()}${cancelled ? ' card-cancelled' : ''}`}
+      aria-labelledby={titleId}
+      data-testid="intervention-card"
+      data-intervention-id={intervention.id}
+      data-status={intervention.status}
+    >
+      <header className="card-header">
+        <p className="card-time">
+          <time dateTime={intervention.startsAt}>{t('interventions.timeRange', { start, end })}</time>
+          <span className="card-zone">{t('interventions.timeZoneNote', { timeZone: intervention.timeZone })}</span>
+        </p>
+        <span className={`badge badge-${intervention.status.toLowerCase()}`}>{t(`status.${intervention.status}`)}</span>
+      </header>
+      <h3 id={titleId} className="card-title">
+        {intervention.title}
+      </h3>
+      <p className="card-client">{intervention.clientName}</p>
+      <p className="card-address">{intervention.address}</p>
+      {intervention.description && <p className="card-description">{intervention.description}</p>}
+      {manageAll && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}
+      <InterventionActions intervention={intervention} technicians={technicians} manageAll={manageAll} onNotice={onNotice} />
+    </article>
+  );
+}

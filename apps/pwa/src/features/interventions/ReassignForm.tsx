@@ -1,0 +1,45 @@
+// Inline form for dispatchers and admins to give an intervention to another technician.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Intervention, Technician } from '@fs/contracts';
+import { translateApiError } from '../../i18n/error-text';
+import { FormField } from '../../ui/FormField';
+import { useReassignIntervention } from './use-reassign-intervention';
+
+interface Props {
+  intervention: Intervention;
+  technicians: Technician[];
+  onDone: () => void;
+}
+
+export function ReassignForm({ intervention, technicians, onDone }: Props) {
+  const { t, i18n } = useTranslation();
+  const reassign = useReassignIntervention(intervention.id);
+  const [technicianId, setTechnicianId] = useState(intervention.technicianId);
+  const error = reassign.error ? translateApiError(reassign.error, i18n) : null;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    reassign.mutate(technicianId, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="inline-form" onSubmit={onSubmit} noValidate>
+      {error && <p className="alert alert-error" role="alert">{error.message}</p>}
+      <FormField label={t('reassign.label', { title: intervention.title })} name="technicianId" error={error?.fieldErrors.technicianId}>
+        {(props) => (
+          <select {...props} value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
+            {technicians.map((technician) => (
+              <option key={technician.id} value={technician.id}>
+                {technician.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <button type="submit" className="button button-primary button-small" disabled={reassign.isPending || technicianId === intervention.technicianId}>
+        {t('reassign.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+// Build, dev server and preview server for the PWA. Both servers proxy /api to the API so
+// the app only ever uses relative URLs; the service worker never caches /api.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The one place the PWA reads its environment: where the API listens during dev/preview.
+const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
+const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
+
+export default defineConfig({
+  resolve: {
+    // The contracts package is compiled to CommonJS; bundling its source keeps tree-shaking and ESM.
+    alias: {
+      '@fs/contracts': fileURLToPath(new URL('../../packages/contracts/src/index.ts', import.meta.url)),
+    },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        name: 'Field Service',
+        short_name: 'Field Service',
+        description: 'Interventions planning for technicians and dispatchers',
+        lang: 'fr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f5f7fa',
+        theme_color: '#1d4ed8',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        // API responses are personal and must always be fresh: never precached nor served by the worker.
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [],
+      },
+    }),
+  ],
+  server: { port: 5173, strictPort: true, proxy },
+  preview: { port: 5173, strictPort: true, proxy },
+});
