@@ -134,3 +134,17 @@ describe('calendarView/delta', () => {
     expect(location).toContain('startDateTime=2026-03-01');
   });
 });
+
+describe('calendarView/delta with random page sizes', () => {
+  it('pages vary in size (seeded) but a round still returns every event once', async () => {
+    const e = emu.get();
+    const { graph } = await signIn(e);
+    await e.control.call('POST', 'microsoft/settings', { randomPageSizes: true });
+    for (let d = 2; d <= 13; d++) await graph.api('/me/events').post(at(d));
+    const { pages } = await round(graph, null, 'odata.maxpagesize=4');
+    expect(new Set(pages.map((p) => p.value.length)).size).toBeGreaterThan(1);
+    expect(pages.every((p) => p.value.length <= 4)).toBe(true);
+    expect(new Set(items(pages).map((x) => x.id)).size).toBe(12);
+    expect(items(pages)).toHaveLength(12);
+  });
+});

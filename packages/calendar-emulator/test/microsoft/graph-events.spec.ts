@@ -162,3 +162,20 @@ describe('ids', () => {
     expect(again.id).toBe(immutable);
   });
 });
+
+describe('routing', () => {
+  it('an unknown Graph segment: 400 BadRequest in the Graph envelope', async () => {
+    const { graph } = await signIn(emu.get());
+    const err = await graphError(graph.api('/me/nonsense').get());
+    expect([err.statusCode, err.code]).toEqual([400, 'BadRequest']);
+  });
+
+  it('duplicateTransactionId=conflict setting: a repeated transactionId answers 409', async () => {
+    const e = emu.get();
+    const { graph } = await signIn(e);
+    await e.control.call('POST', 'microsoft/settings', { duplicateTransactionId: 'conflict' });
+    await graph.api('/me/events').post(slot('a', { transactionId: 't-1' }));
+    const err = await graphError(graph.api('/me/events').post(slot('a', { transactionId: 't-1' })));
+    expect(err.statusCode).toBe(409);
+  });
+});
