@@ -36,3 +36,5 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
 
   registerMicrosoftControl(httpApp, ctx);
 }
+
+export { summarizeMicrosoftEvent } from './event-summary.js';
