@@ -11,6 +11,7 @@ import { registerCalendarList } from './calendar/calendar-list.js';
 import { registerEventReads } from './calendar/events-read.js';
 import { registerEventWrites } from './calendar/events-write.js';
 import { registerGoogleControl } from './calendar/settings.js';
+import { registerBatch } from './batch.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -22,4 +23,5 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);
+  registerBatch(httpApp, ctx);
 }
