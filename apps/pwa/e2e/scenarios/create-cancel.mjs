@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { MOBILE, screenshot, withBrowser } from '../browser.mjs';
 import { apiGet, apiToken, daysAhead, loginThroughUi } from '../helpers.mjs';
 
-export const name = 'technician: create with endsAt before startsAt (field error), create, cancel';
+export const name = 'technician: create with endsAt before startsAt (field error), create, reschedule, edit, cancel';
 
 export async function run({ pwaUrl, apiUrl }) {
   const title = `Fuite chaudière ${Date.now()}`;
@@ -42,6 +42,22 @@ export async function run({ pwaUrl, apiUrl }) {
     const created = (await apiGet(apiUrl, alice, '/interventions')).find((i) => i.title === title);
     assert.ok(created, 'the API has it');
     assert.equal(Date.parse(created.startsAt), Date.parse(`${day}T10:00:00+01:00`) - (isSummer(day) ? 3_600_000 : 0));
+
+    // Reschedule inline, on the intervention's own clock.
+    await card.getByRole('button', { name: 'Replanifier' }).click();
+    await card.getByLabel('Début', { exact: true }).fill(`${day}T14:00`);
+    await card.getByLabel('Fin', { exact: true }).fill(`${day}T15:15`);
+    await card.getByRole('button', { name: 'Replanifier' }).last().click();
+    await card.locator('.card-time', { hasText: '14:00 – 15:15' }).waitFor();
+
+    // Edit through the form: only the title changes.
+    await card.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('heading', { name: "Modifier l'intervention" }).waitFor();
+    assert.equal(await page.getByLabel('Début', { exact: true }).inputValue(), `${day}T14:00`);
+    await page.getByLabel('Titre', { exact: true }).fill(`${title} (urgent)`);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Intervention enregistrée.' }).waitFor();
+    await card.locator('.card-title', { hasText: `${title} (urgent)` }).waitFor();
 
     await card.getByRole('button', { name: 'Annuler l’intervention' }).click();
     const dialog = page.getByRole('dialog', { name: 'Annuler cette intervention ?' });
