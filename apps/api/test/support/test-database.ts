@@ -3,8 +3,7 @@
 // embedded PGlite in memory, which the app migrates itself at boot.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { applyMigrations } from '@fs/prisma-migrator';
+import { applyMigrations, openPostgresAdapterFactory } from '@fs/prisma-migrator';
 import { MIGRATIONS_DIR } from '../../src/database/paths';
 
 export interface TestDatabase {
@@ -19,7 +18,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await applyMigrations({ adapterFactory: new PrismaPg({ connectionString: url.toString() }), migrationsDir: MIGRATIONS_DIR });
+  const migrator = openPostgresAdapterFactory(url.toString());
+  try {
+    await applyMigrations({ adapterFactory: migrator.adapterFactory, migrationsDir: MIGRATIONS_DIR });
+  } finally {
+    await migrator.close();
+  }
   return {
     env: { DATABASE_URL: url.toString() },
     drop: () => withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
