@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
 const { values } = parseArgs({
+  // `pnpm start -- --port 1` forwards the `--` itself; it is not an argument here.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     port: { type: 'string' },
     'https-port': { type: 'string' },

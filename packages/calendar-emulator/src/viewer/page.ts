@@ -1,10 +1,71 @@
 // Owns the viewer page at `/`: server-rendered HTML of accounts, calendars and events per
-// provider, refreshed every 2 s, so a person can watch a sync happen.
+// provider plus the latest requests, refreshed every 2 s, so a person can watch a sync.
 import type { Express } from 'express';
 import type { EmulatorContext } from '../core/context.js';
+import type { Calendar, Provider, StoredEvent } from '../core/types.js';
+import { PROVIDERS } from '../core/types.js';
 
-export function registerViewer(httpApp: Express, _ctx: EmulatorContext): void {
+const esc = (s: unknown): string =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+type Times = { dateTime?: string; date?: string; timeZone?: string } | undefined;
+const when = (t: Times): string => (t ? `${t.dateTime ?? t.date ?? ''}${t.timeZone && t.dateTime && !/[Z+-]\d*:?\d*$/.test(t.dateTime) ? ` (${t.timeZone})` : ''}` : '');
+
+function eventRow(e: StoredEvent): string {
+  const b = e.body;
+  const title = b.summary ?? b.subject ?? '(no title)';
+  const style = e.deleted ? ' style="text-decoration:line-through;color:#888"' : '';
+  return `<tr${style}><td>${esc(title)}</td><td>${esc(when(b.start as Times))}</td><td>${esc(when(b.end as Times))}</td>
+<td>${esc(e.deleted ? 'deleted' : (b.status ?? (b.isCancelled ? 'cancelled' : '')))}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td></tr>`;
+}
+
+function calendarBlock(cal: Calendar, events: StoredEvent[]): string {
+  const mine = events.filter((e) => e.calendarId === cal.id).sort((a, b) => b.changeSeq - a.changeSeq);
+  const flags = [cal.primary ? 'primary' : '', cal.canWrite ? 'writable' : 'read-only'].filter(Boolean).join(', ');
+  const rows = mine.length
+    ? `<table><tr><th>Title</th><th>Start</th><th>End</th><th>Status</th><th>Id</th><th>Change #</th></tr>${mine.map(eventRow).join('')}</table>`
+    : '<p class="empty">No events.</p>';
+  return `<details open><summary>${esc(cal.name)} <small>(${esc(flags)}, ${mine.length} events)</small></summary>${rows}</details>`;
+}
+
+function providerSection(ctx: EmulatorContext, provider: Provider): string {
+  const s = ctx.state;
+  const events = [...s.events.values()].filter((e) => e.provider === provider);
+  const accounts = s.accounts.filter((a) => a.provider === provider);
+  const body = accounts
+    .map((a) => {
+      const cals = s.calendars.filter((c) => c.provider === provider && c.ownerEmail === a.email);
+      const grants = s.grants.filter((g) => g.provider === provider && g.email === a.email && !g.revoked).length;
+      return `<h3>${esc(a.name)} &lt;${esc(a.email)}&gt; <small>${grants} active grant(s)</small></h3>${cals.map((c) => calendarBlock(c, events)).join('')}`;
+    })
+    .join('');
+  return `<section><h2>${provider === 'google' ? 'Google Calendar' : 'Microsoft Outlook (Graph)'} <small>consent: ${esc(s.consent[provider])}</small></h2>${body}</section>`;
+}
+
+function requestsBlock(ctx: EmulatorContext): string {
+  const last = ctx.log.list().slice(-15).reverse();
+  const rows = last
+    .map((r) => `<tr><td>${esc(r.time.slice(11, 23))}</td><td>${esc(r.provider)}</td><td>${esc(r.route)}${r.inner ? ' (batch)' : ''}</td><td>${r.status}</td><td>${esc(r.user ?? '')}</td></tr>`)
+    .join('');
+  return `<section><h2>Latest requests</h2><table><tr><th>Time</th><th>Provider</th><th>Route</th><th>Status</th><th>User</th></tr>${rows}</table></section>`;
+}
+
+export function renderViewer(ctx: EmulatorContext): string {
+  const faults = ctx.faults.list();
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<title>Calendar emulator</title><style>
+body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}table{border-collapse:collapse;margin:.3rem 0 1rem}
+td,th{border:1px solid #ddd;padding:.2rem .5rem;font-size:.9rem;text-align:left}small{color:#666;font-weight:normal}
+section{margin-bottom:2rem}.empty{color:#888;margin:.3rem 0 1rem}summary{cursor:pointer;font-weight:600}</style></head>
+<body><h1>Calendar emulator</h1>
+<p>Google + control API: <code>${esc(ctx.urls.http)}</code> · Microsoft: <code>${esc(ctx.urls.https)}</code> ·
+<a href="/_emulator/info">info</a> · <a href="/_emulator/state">state</a> · <a href="/_emulator/requests">requests</a> ·
+active faults: ${faults.length}</p>
+${PROVIDERS.map((p) => providerSection(ctx, p)).join('')}${requestsBlock(ctx)}</body></html>`;
+}
+
+export function registerViewer(httpApp: Express, ctx: EmulatorContext): void {
   httpApp.get('/', (_req, res) => {
-    res.type('html').send('<!doctype html><title>Calendar emulator</title><h1>Calendar emulator</h1>');
+    res.type('html').send(renderViewer(ctx));
   });
 }
