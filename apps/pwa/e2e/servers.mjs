@@ -68,7 +68,9 @@ export async function startStack() {
   };
   try {
     if (!existsSync(path.join(API_DIR, 'dist/main.js'))) {
-      runOrThrow('API build', 'pnpm', ['--filter', '@fs/api', 'build'], { cwd: PWA_DIR });
+      // Normally built already (turbo builds @fs/api before this package's tests); this covers a direct run.
+      const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
+      runOrThrow('API build', pnpm[0], [...pnpm.slice(1), '--filter', '@fs/api', 'build'], { cwd: PWA_DIR });
     }
     runOrThrow('PWA build', process.execPath, [VITE_BIN, 'build', '--logLevel', 'warn'], { cwd: PWA_DIR });
 

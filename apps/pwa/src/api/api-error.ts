@@ -24,6 +24,14 @@ export function toApiRequestError(status: number, body: unknown): ApiRequestErro
     return new ApiRequestError(status, code, message, fields ?? []);
   }
   // A proxy or crash page rather than our API: fall back on the HTTP status.
-  const code: ApiErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INTERNAL';
-  return new ApiRequestError(status, code, `HTTP ${status}`);
+  return new ApiRequestError(status, codeFromStatus(status), `HTTP ${status}`);
+}
+
+function codeFromStatus(status: number): ClientErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  // A gateway answering for an API that is down or unreachable.
+  if (status === 502 || status === 503 || status === 504) return 'NETWORK';
+  return 'INTERNAL';
 }

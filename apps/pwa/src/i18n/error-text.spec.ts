@@ -57,7 +57,8 @@ describe('translateApiError', () => {
   it('falls back on the HTTP status when the body is not an API error', async () => {
     const en = await createI18n('en');
     expect(translateApiError(toApiRequestError(404, '<html>'), en).message).toBe('Not found: it may have been deleted.');
-    expect(translateApiError(toApiRequestError(502, null), en).message).toBe('Something went wrong. Please try again later.');
+    expect(translateApiError(toApiRequestError(500, null), en).message).toBe('Something went wrong. Please try again later.');
+    expect(translateApiError(toApiRequestError(502, ''), en).message).toBe('Cannot reach the server. Check your connection.');
     expect(translateApiError(new TypeError('boom'), en).message).toBe('Something went wrong. Please try again later.');
   });
 });
