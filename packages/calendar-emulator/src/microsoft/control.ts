@@ -1,5 +1,5 @@
 // Owns the Microsoft-only control routes, on the HTTP origin under /_emulator/microsoft/:
-//   POST /settings          {duplicateTransactionId?: 'return'|'conflict', randomPageSizes?, accessTokenLifetime?}
+//   POST /settings          {duplicateTransactionId?: 'return'|'conflict', randomPageSizes?, deltaReplays?, accessTokenLifetime?}
 //   POST /refresh-failure   {email, code: 700082|70043|50173|70008, suberror?}: the user's current
 //                           refresh tokens fail with that AADSTS code until the next sign-in
 //   DELETE /refresh-failure {email}
@@ -47,6 +47,7 @@ export function registerMicrosoftControl(app: Express, ctx: EmulatorContext): vo
     const s = msState(ctx);
     if (b.duplicateTransactionId === 'return' || b.duplicateTransactionId === 'conflict') s.duplicateTransactionId = b.duplicateTransactionId;
     if (typeof b.randomPageSizes === 'boolean') s.randomPageSizes = b.randomPageSizes;
+    if (typeof b.deltaReplays === 'boolean') s.deltaReplays = b.deltaReplays;
     if (typeof b.accessTokenLifetime === 'number' && b.accessTokenLifetime > 0) s.accessTokenLifetime = Math.floor(b.accessTokenLifetime);
     const { refreshFailures: _f, deltaGeneration: _g, ...settings } = s;
     return settings;

@@ -17,6 +17,8 @@ export interface MicrosoftState {
   duplicateTransactionId: 'return' | 'conflict';
   /** Draw each delta page size at random in [1, maxpagesize] (seeded), as Graph may. */
   randomPageSizes: boolean;
+  /** Re-send an item already paged out in the same round (Graph delta may replay entities). */
+  deltaReplays: boolean;
   /** Access-token lifetime in seconds (Graph: 60-90 min; 3599 by default). */
   accessTokenLifetime: number;
   refreshFailures: Record<string, RefreshFailure>;
@@ -29,6 +31,7 @@ export function msState(ctx: EmulatorContext): MicrosoftState {
     ext.ms = {
       duplicateTransactionId: 'return',
       randomPageSizes: false,
+      deltaReplays: false,
       accessTokenLifetime: 3599,
       refreshFailures: {},
       deltaGeneration: randomUUID(),

@@ -148,3 +148,15 @@ describe('calendarView/delta with random page sizes', () => {
     expect(items(pages)).toHaveLength(12);
   });
 });
+
+describe('calendarView/delta replays', () => {
+  it('with deltaReplays an entity can appear twice in a round; merging by id gives each event once', async () => {
+    const e = emu.get();
+    const { graph } = await signIn(e);
+    await e.control.call('POST', 'microsoft/settings', { deltaReplays: true });
+    for (let d = 2; d <= 13; d++) await graph.api('/me/events').post(at(d));
+    const got = items((await round(graph, null)).pages);
+    expect(got.length).toBeGreaterThan(12);
+    expect(new Set(got.map((x) => x.id)).size).toBe(12);
+  });
+});

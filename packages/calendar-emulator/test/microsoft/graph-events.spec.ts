@@ -179,3 +179,13 @@ describe('routing', () => {
     expect(err.statusCode).toBe(409);
   });
 });
+
+describe('revoked grant', () => {
+  it('access tokens of a revoked grant: 401 InvalidAuthenticationToken', async () => {
+    const e = emu.get();
+    const { graph } = await signIn(e);
+    await e.control.revokeGrant('microsoft', 'alice@example.com');
+    const err = await graphError(graph.api('/me/calendars').get());
+    expect([err.statusCode, err.code]).toEqual([401, 'InvalidAuthenticationToken']);
+  });
+});

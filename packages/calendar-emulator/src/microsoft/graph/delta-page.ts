@@ -27,6 +27,12 @@ export function overlapsWindow(rec: Pick<GraphEventRecord, 'startMs' | 'endMs'>,
   return rec.startMs < endMs && rec.endMs > startMs;
 }
 
+/** Items of the round already paged out before this page: candidates for a replay. */
+export function alreadySent(sources: DeltaSource[], c: DeltaCursor): DeltaSource[] {
+  return sources.filter((s) => s.rec.calendarId === c.calendarId && s.changeSeq > c.sinceSeq && s.changeSeq <= c.afterSeq
+    && !s.deleted && overlapsWindow(s.rec, c.startMs, c.endMs));
+}
+
 export function deltaPage(sources: DeltaSource[], c: DeltaCursor, pageSize: number): DeltaPage {
   const pending = sources
     .filter((s) => s.rec.calendarId === c.calendarId && s.changeSeq > Math.max(c.sinceSeq, c.afterSeq) && s.changeSeq <= c.untilSeq)

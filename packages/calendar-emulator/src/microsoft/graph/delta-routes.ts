@@ -9,7 +9,7 @@ import type { EmulatorContext } from '../../core/context.js';
 import { findAccount } from '../../core/state.js';
 import { objectIdFor } from '../identity/claims.js';
 import { msState } from '../state.js';
-import { deltaPage, type DeltaSource } from './delta-page.js';
+import { alreadySent, deltaPage, type DeltaSource } from './delta-page.js';
 import { decodeCursor, encodeCursor, type DeltaCursor } from './delta-token.js';
 import { findCalendar, primaryCalendar, recordOf, userEvents } from './event-store.js';
 import { renderEvent } from './event-view.js';
@@ -62,6 +62,10 @@ export function registerDeltaRoutes(app: Express, ctx: EmulatorContext): void {
     const pageSize = ms.randomPageSizes ? ctx.rng.int(1, max) : max;
     const sources: DeltaSource[] = userEvents(ctx, email).map((e) => ({ rec: recordOf(e), deleted: e.deleted, changeSeq: e.changeSeq }));
     const page = deltaPage(sources, cursor, pageSize);
+    if (ms.deltaReplays && ctx.rng.next() < 0.5) {
+      const sent = alreadySent(sources, cursor);
+      if (sent.length) page.items.push({ kind: 'upsert', rec: sent[ctx.rng.int(0, sent.length - 1)].rec });
+    }
     const owner = findAccount(ctx.state, 'microsoft', email);
     const opts = { prefs, ownerEmail: email, ownerName: owner?.name ?? email };
     const value = page.items.map((it) =>
