@@ -4,6 +4,8 @@
 export interface Clock {
   now(): number;
   advance(ms: number): void;
+  /** Back to real time (reset). */
+  reset(): void;
 }
 
 export function createClock(): Clock {
@@ -12,6 +14,9 @@ export function createClock(): Clock {
     now: () => Date.now() + offset,
     advance: (ms) => {
       offset += ms;
+    },
+    reset: () => {
+      offset = 0;
     },
   };
 }

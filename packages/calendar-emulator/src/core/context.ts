@@ -86,6 +86,7 @@ export function createContext(seed: number): EmulatorContext {
       ctx.faults.clear();
       ctx.quota.clear();
       ctx.log.clear();
+      ctx.clock.reset();
       ctx.settings.googleThrottleStatus = 403;
       rng = createRng(seed);
     },
