@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { EmulatorContext } from '../core/context.js';
 import type { Calendar, Provider, StoredEvent } from '../core/types.js';
 import { PROVIDERS } from '../core/types.js';
+import { summarizeMicrosoftEvent } from '../microsoft/index.js';
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -11,12 +12,21 @@ const esc = (s: unknown): string =>
 type Times = { dateTime?: string; date?: string; timeZone?: string } | undefined;
 const when = (t: Times): string => (t ? `${t.dateTime ?? t.date ?? ''}${t.timeZone && t.dateTime && !/[Z+-]\d*:?\d*$/.test(t.dateTime) ? ` (${t.timeZone})` : ''}` : '');
 
-function eventRow(e: StoredEvent): string {
+/** Title/start/end per provider: Google stores its resource, Microsoft its own record. */
+function summary(e: StoredEvent): { title: unknown; start: string; end: string; status: unknown } {
+  if (e.provider === 'microsoft') {
+    const m = summarizeMicrosoftEvent(e.body);
+    return { title: m.title, start: m.start, end: m.end, status: e.deleted ? 'deleted' : 'live' };
+  }
   const b = e.body;
-  const title = b.summary ?? b.subject ?? '(no title)';
+  return { title: b.summary, start: when(b.start as Times), end: when(b.end as Times), status: e.deleted ? 'deleted' : b.status };
+}
+
+function eventRow(e: StoredEvent): string {
+  const s = summary(e);
   const style = e.deleted ? ' style="text-decoration:line-through;color:#888"' : '';
-  return `<tr${style}><td>${esc(title)}</td><td>${esc(when(b.start as Times))}</td><td>${esc(when(b.end as Times))}</td>
-<td>${esc(e.deleted ? 'deleted' : (b.status ?? (b.isCancelled ? 'cancelled' : '')))}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td></tr>`;
+  return `<tr${style}><td>${esc(s.title ?? '(no title)')}</td><td>${esc(s.start)}</td><td>${esc(s.end)}</td>
+<td>${esc(s.status)}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td></tr>`;
 }
 
 function calendarBlock(cal: Calendar, events: StoredEvent[]): string {
