@@ -6,6 +6,7 @@ import type { EmulatorContext } from '../core/context.js';
 import { registerMicrosoftControl } from './control.js';
 import { registerBatchRoute } from './graph/batch-route.js';
 import { registerCalendarRoutes } from './graph/calendar-routes.js';
+import { registerCalendarViewRoutes } from './graph/calendar-view-routes.js';
 import { registerDeltaRoutes } from './graph/delta-routes.js';
 import { registerEventRoutes } from './graph/event-routes.js';
 import { graphErrors } from './graph/graph-error.js';
@@ -28,6 +29,7 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
 
   registerCalendarRoutes(httpsApp, ctx);
   registerDeltaRoutes(httpsApp, ctx);
+  registerCalendarViewRoutes(httpsApp, ctx);
   registerEventRoutes(httpsApp, ctx);
   registerBatchRoute(httpsApp, ctx);
   // Graph answers unknown segments with 400 BadRequest in its own envelope.

@@ -250,3 +250,15 @@ describe('refresh tokens', () => {
     expect(String(err.errorNo)).toBe('9002313');
   });
 });
+
+describe('token error body', () => {
+  it("carries MSAL's correlation id and the AADSTS trace/timestamp lines", async () => {
+    const e = emu.get();
+    const { cca, result } = await signedIn(e);
+    await e.control.revokeGrant('microsoft', 'alice@example.com');
+    const correlationId = '0b8f3c1e-1111-4222-8333-444455556666';
+    const err = (await rejection(cca.acquireTokenSilent({ account: result.account!, scopes: SCOPES, forceRefresh: true, correlationId }))) as unknown as { correlationId: string; errorMessage: string };
+    expect(err.correlationId).toBe(correlationId);
+    expect(err.errorMessage).toMatch(/Error\(s\): 50173 - Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ - Description: AADSTS50173: .*Trace ID: /s);
+  });
+});

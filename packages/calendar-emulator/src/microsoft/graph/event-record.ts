@@ -5,7 +5,7 @@
 // resources/event (transactionId), singlevaluelegacyextendedproperty-post-*.
 import { randomBytes } from 'node:crypto';
 import { GraphHttpError, graphErrors } from './graph-error.js';
-import { InvalidDateTimeError, toEpochMs, UnknownTimeZoneError } from './time-zones.js';
+import { formatGraphDateTime, InvalidDateTimeError, toEpochMs, UnknownTimeZoneError } from './time-zones.js';
 
 export interface GraphEventRecord {
   /** Immutable id (what `Prefer: IdType="ImmutableId"` shows); the store key. */
@@ -103,6 +103,19 @@ export function applyProperties(rec: GraphEventRecord, b: Body): void {
   if (typeof b.reminderMinutesBeforeStart === 'number') rec.reminderMinutesBeforeStart = b.reminderMinutesBeforeStart;
   applyExtendedProperties(rec, b.singleValueExtendedProperties);
   if (rec.endMs < rec.startMs) throw graphErrors.badRequest('The end time must be after the start time.', 'ErrorInvalidRequest');
+  if (rec.isAllDay) assertAllDay(rec);
+}
+
+/**
+ * resources/event, isAllDay: "start and end time must be set to midnight and be in the same
+ * time zone" (the end is exclusive, so a one-day event ends at the next midnight).
+ * The error code Graph uses is not documented; ErrorInvalidRequest is our choice.
+ */
+function assertAllDay(rec: GraphEventRecord): void {
+  const midnight = (ms: number) => formatGraphDateTime(ms, rec.originalStartTimeZone).endsWith('T00:00:00.0000000');
+  if (rec.originalStartTimeZone !== rec.originalEndTimeZone || !midnight(rec.startMs) || !midnight(rec.endMs) || rec.endMs <= rec.startMs) {
+    throw graphErrors.badRequest('An all-day event must start and end at midnight in the same time zone, and last at least one day.', 'ErrorInvalidRequest');
+  }
 }
 
 export function createRecord(calendarId: string, b: Body, now: number): GraphEventRecord {

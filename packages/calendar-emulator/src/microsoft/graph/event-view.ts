@@ -61,8 +61,9 @@ export function renderEvent(rec: GraphEventRecord, o: ViewOptions): Record<strin
     hideAttendees: false,
     responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
     body: rec.body,
-    start: { dateTime: formatGraphDateTime(rec.startMs, zone), timeZone: zone },
-    end: { dateTime: formatGraphDateTime(rec.endMs, zone), timeZone: zone },
+    // All-day events float: midnight to midnight whatever zone the reader asks for.
+    start: { dateTime: formatGraphDateTime(rec.startMs, rec.isAllDay ? rec.originalStartTimeZone : zone), timeZone: zone },
+    end: { dateTime: formatGraphDateTime(rec.endMs, rec.isAllDay ? rec.originalEndTimeZone : zone), timeZone: zone },
     location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown', ...rec.location },
     locations: rec.location.displayName ? [rec.location] : [],
     recurrence: null,
