@@ -189,3 +189,12 @@ describe('revoked grant', () => {
     expect([err.statusCode, err.code]).toEqual([401, 'InvalidAuthenticationToken']);
   });
 });
+
+describe('transactionId is immutable', () => {
+  it('PATCH with a different transactionId: 400, the event keeps the original', async () => {
+    const { graph } = await signIn(emu.get());
+    const ev = await graph.api('/me/events').post(slot('a', { transactionId: 't-1' }));
+    expect((await graphError(graph.api(`/me/events/${ev.id}`).patch({ transactionId: 't-2' }))).statusCode).toBe(400);
+    expect((await graph.api(`/me/events/${ev.id}`).get()).transactionId).toBe('t-1');
+  });
+});

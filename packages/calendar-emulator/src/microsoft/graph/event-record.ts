@@ -137,7 +137,7 @@ export function createRecord(calendarId: string, b: Body, now: number): GraphEve
 
 /** PATCH: transactionId may not change after creation (resources/event docs). */
 export function patchRecord(rec: GraphEventRecord, b: Body, now: number): void {
-  if ('transactionId' in b && b.transactionId !== rec.transactionId) {
+  if ('transactionId' in b && (b.transactionId ?? undefined) !== rec.transactionId) {
     throw graphErrors.badRequest('The transactionId of an event cannot be changed once it is set.', 'ErrorInvalidRequest');
   }
   applyProperties(rec, b);
