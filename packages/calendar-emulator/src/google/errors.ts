@@ -77,7 +77,7 @@ const DEFAULT_ITEMS: Record<number, GoogleErrorItem> = {
   503: { domain: 'global', reason: 'backendError', message: 'Backend Error' },
 };
 
-const OAUTH_ROUTES = new Set(['authorize', 'token', 'revoke']);
+const OAUTH_ROUTES = new Set(['authorize', 'token', 'revoke', 'tokeninfo']);
 
 export function oauthErrorBody(status: number): { error: string; error_description: string } {
   if (status === 400) return { error: 'invalid_request', error_description: 'Bad Request' };

@@ -7,10 +7,11 @@ import { registerAuthorize } from './oauth/authorize.js';
 import { registerToken } from './oauth/token.js';
 import { registerRevoke } from './oauth/revoke.js';
 import { registerCerts } from './oauth/id-token.js';
+import { registerTokenInfo } from './oauth/tokeninfo.js';
 import { registerCalendarList } from './calendar/calendar-list.js';
 import { registerEventReads } from './calendar/events-read.js';
 import { registerEventWrites } from './calendar/events-write.js';
-import { registerGoogleControl } from './calendar/settings.js';
+import { registerGoogleControl } from './settings.js';
 import { registerBatch } from './batch.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
@@ -19,6 +20,7 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerToken(httpApp, ctx);
   registerRevoke(httpApp, ctx);
   registerCerts(httpApp);
+  registerTokenInfo(httpApp, ctx);
   registerCalendarList(httpApp, ctx);
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);

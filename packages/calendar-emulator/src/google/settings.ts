@@ -1,18 +1,33 @@
 // Owns Google-only switches kept in state.ext.google (so reset restores them) and their
 // control routes: invalidating every sync token (next incremental sync -> 410
-// fullSyncRequired) and turning random short pages off for scripts that want fixed pages.
+// fullSyncRequired), random short pages on/off, and the refresh-token lifecycle knobs of
+// provider-apis.md A1.4 (7-day expiry of "Testing" apps, a cap of live tokens per user+client).
 import type { Express } from 'express';
-import type { EmulatorContext } from '../../core/context.js';
+import type { EmulatorContext } from '../core/context.js';
 
 interface GoogleExt {
   syncEpoch?: number;
   randomPageSizes?: boolean;
+  refreshTokenTtlSeconds?: number | null;
+  maxRefreshTokensPerClient?: number;
 }
 
 const ext = (ctx: EmulatorContext): GoogleExt => ctx.state.ext.google as GoogleExt;
 
 export const syncEpoch = (ctx: EmulatorContext): number => ext(ctx).syncEpoch ?? 0;
 export const randomPageSizes = (ctx: EmulatorContext): boolean => ext(ctx).randomPageSizes ?? true;
+/** undefined/null = refresh tokens live until revoked (a "Production" app). */
+export const refreshTokenTtlSeconds = (ctx: EmulatorContext): number | undefined => ext(ctx).refreshTokenTtlSeconds ?? undefined;
+/** Google: about 100 live refresh tokens per account per client; older ones silently die. */
+export const maxRefreshTokensPerClient = (ctx: EmulatorContext): number => ext(ctx).maxRefreshTokensPerClient ?? 100;
+
+function settingsView(ctx: EmulatorContext) {
+  return {
+    randomPageSizes: randomPageSizes(ctx),
+    refreshTokenTtlSeconds: refreshTokenTtlSeconds(ctx) ?? null,
+    maxRefreshTokensPerClient: maxRefreshTokensPerClient(ctx),
+  };
+}
 
 export function registerGoogleControl(httpApp: Express, ctx: EmulatorContext): void {
   httpApp.post('/_emulator/google/sync-tokens/invalidate', (_req, res) => {
@@ -20,8 +35,13 @@ export function registerGoogleControl(httpApp: Express, ctx: EmulatorContext): v
     res.json({ syncEpoch: syncEpoch(ctx) });
   });
   httpApp.post('/_emulator/google/settings', (req, res) => {
-    const b = (req.body ?? {}) as { randomPageSizes?: unknown };
-    if (typeof b.randomPageSizes === 'boolean') ext(ctx).randomPageSizes = b.randomPageSizes;
-    res.json({ randomPageSizes: randomPageSizes(ctx) });
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const e = ext(ctx);
+    if (typeof b.randomPageSizes === 'boolean') e.randomPageSizes = b.randomPageSizes;
+    if (b.refreshTokenTtlSeconds === null || (typeof b.refreshTokenTtlSeconds === 'number' && b.refreshTokenTtlSeconds > 0)) {
+      e.refreshTokenTtlSeconds = b.refreshTokenTtlSeconds;
+    }
+    if (typeof b.maxRefreshTokensPerClient === 'number' && b.maxRefreshTokensPerClient >= 1) e.maxRefreshTokensPerClient = b.maxRefreshTokensPerClient;
+    res.json(settingsView(ctx));
   });
 }

@@ -98,4 +98,28 @@ describe('batch', () => {
     expect(r.status).toBe(200);
     expect(r.answers[0]!.status).toBe(401);
   });
+
+  it('a connection reset on an inner call becomes a 503 part; the other parts still run', async () => {
+    await emu.get().control.addFault({ provider: 'google', route: 'events.insert', reset: true, times: 1 });
+    const r = await batch([
+      { method: 'POST', path: P, body: ev('batch00008') },
+      { method: 'POST', path: P, body: ev('batch00009') },
+    ]);
+    expect(r.answers.map((a) => a.status)).toEqual([503, 200]);
+  });
+
+  it('refuses more than 1000 calls in one batch', async () => {
+    const calls = Array.from({ length: 1001 }, () => ({ method: 'GET', path: `${P}/nope00001` }));
+    const boundary = 'b1';
+    const body = calls.map((c) => `--${boundary}\r\nContent-Type: application/http\r\n\r\n${c.method} ${c.path}\r\n\r\n`).join('') + `--${boundary}--`;
+    const res = await fetch(`${emu.get().url}/batch/calendar/v3`, { method: 'POST', headers: { 'content-type': `multipart/mixed; boundary=${boundary}`, authorization: `Bearer ${token}` }, body });
+    expect(res.status).toBe(400);
+    expect((await emu.get().control.requests()).filter((e) => e.inner)).toEqual([]);
+  });
+
+  it('refuses a body that is not multipart/mixed', async () => {
+    const res = await fetch(`${emu.get().url}/batch/calendar/v3`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.errors[0].reason).toBe('invalid');
+  });
 });

@@ -82,6 +82,23 @@ describe('events.list filters', () => {
     expect(items.map((e) => e.summary).sort()).toEqual(['E2', 'E3']);
   });
 
+  it('filters by q (summary, description, location)', async () => {
+    await insertMany(3);
+    await cal.events.patch({ calendarId: 'primary', eventId: 'ev00002', requestBody: { location: '12 rue des Chaudières' } });
+    expect((await listAll({ q: 'chaudières' })).items.map((e) => e.id)).toEqual(['ev00002']);
+  });
+
+  it('updatedMin keeps entries updated since then, deleted ones included without showDeleted', async () => {
+    await insertMany(3);
+    await new Promise((r) => setTimeout(r, 20));
+    const since = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await cal.events.patch({ calendarId: 'primary', eventId: 'ev00001', requestBody: { summary: 'new' } });
+    await cal.events.delete({ calendarId: 'primary', eventId: 'ev00003' });
+    const { items } = await listAll({ updatedMin: since });
+    expect(items.map((e) => [e.id, e.status]).sort()).toEqual([['ev00001', 'confirmed'], ['ev00003', 'cancelled']]);
+  });
+
   it('rejects timeMax <= timeMin with timeRangeEmpty', async () => {
     const f = await failure(cal.events.list({ calendarId: 'primary', timeMin: '2026-12-05T00:00:00Z', timeMax: '2026-12-01T00:00:00Z' }));
     expect(googleReason(f).reason).toBe('timeRangeEmpty');
@@ -113,6 +130,26 @@ describe('incremental sync', () => {
     expect(byId.ev00002!.status).toBe('cancelled');
     expect(inc.syncToken).not.toBe(first.syncToken);
     expect((await listAll({ syncToken: inc.syncToken })).items).toEqual([]);
+  });
+
+  it('pages an incremental sync too; the new sync token comes on its last page only', async () => {
+    await insertMany(2);
+    const first = await listAll({});
+    for (let i = 1; i <= 12; i++) await cal.events.insert({ calendarId: 'primary', requestBody: { id: `inc${String(i).padStart(5, '0')}`, ...slot(3) } });
+    const inc = await listAll({ syncToken: first.syncToken, maxResults: 4 });
+    expect(inc.pages.length).toBeGreaterThan(2);
+    expect(inc.pages.slice(0, -1).every((p) => !p.nextSyncToken)).toBe(true);
+    expect(inc.items.map((e) => e.id).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `inc${String(i + 1).padStart(5, '0')}`));
+  });
+
+  it('a sync token of another calendar needs a full sync (410)', async () => {
+    const { syncToken } = await listAll({});
+    const other = (await cal.calendarList.list()).data.items!.find((c) => c.summary === 'Interventions')!;
+    expect((await failure(cal.events.list({ calendarId: other.id!, syncToken }))).status).toBe(410);
+  });
+
+  it('a malformed sync token is 400', async () => {
+    expect((await failure(cal.events.list({ calendarId: 'primary', syncToken: 'garbage' }))).status).toBe(400);
   });
 
   it('answers 410 fullSyncRequired once tokens are invalidated (control API)', async () => {

@@ -2,6 +2,7 @@
 // pointed at the emulator only through their documented options (provider-apis.md part D),
 // plus the one browser hop (following the authorize URL) that no library performs.
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
+import type { ClientAuthentication } from 'google-auth-library';
 import type { Credentials } from 'google-auth-library';
 import { google } from 'googleapis';
 import type { EmulatorHandle } from '../../src/index.js';
@@ -15,6 +16,7 @@ export interface ClientOptions {
   clientSecret?: string;
   redirectUri?: string;
   forceRefreshOnFailure?: boolean;
+  clientAuthentication?: ClientAuthentication;
 }
 
 export function oauthClient(emu: EmulatorHandle, o: ClientOptions = {}): OAuth2Client {
@@ -26,11 +28,13 @@ export function oauthClient(emu: EmulatorHandle, o: ClientOptions = {}): OAuth2C
       oauth2AuthBaseUrl: `${emu.url}/o/oauth2/v2/auth`,
       oauth2TokenUrl: `${emu.url}/token`,
       oauth2RevokeUrl: `${emu.url}/revoke`,
+      tokenInfoUrl: `${emu.url}/tokeninfo`,
       oauth2FederatedSignonPemCertsUrl: `${emu.url}/oauth2/v1/certs`,
       oauth2FederatedSignonJwkCertsUrl: `${emu.url}/oauth2/v3/certs`,
     },
     issuers: [emu.url],
     ...(o.forceRefreshOnFailure ? { forceRefreshOnFailure: true } : {}),
+    ...(o.clientAuthentication ? { clientAuthentication: o.clientAuthentication } : {}),
   });
 }
 

@@ -17,7 +17,7 @@ import { tombstoneView } from './event-model.js';
 import { renderIn } from './event-times.js';
 import type { EventDateTime } from './event-times.js';
 import { handler, param } from './handler.js';
-import { syncEpoch, randomPageSizes } from './settings.js';
+import { syncEpoch, randomPageSizes } from '../settings.js';
 
 const EVENTS = '/calendar/v3/calendars/:calendarId/events';
 

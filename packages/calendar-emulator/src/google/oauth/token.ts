@@ -9,6 +9,7 @@ import type { AuthCode, OAuthClient } from '../../core/types.js';
 import { findAccount, findClient } from '../../core/state.js';
 import { liveRefreshToken, mintAccessToken, mintRefreshToken } from '../../core/tokens.js';
 import { mintIdToken, wantsIdToken } from './id-token.js';
+import { maxRefreshTokensPerClient, refreshTokenTtlSeconds } from '../settings.js';
 
 export const ACCESS_TOKEN_TTL_S = 3599;
 
@@ -74,8 +75,21 @@ function exchangeCode(ctx: EmulatorContext, client: OAuthClient, b: Record<strin
   checkPkce(code, b.code_verifier);
   code.used = true;
   const subject = { provider: 'google' as const, email: code.email, clientId: client.clientId, scopes: code.scopes };
-  const rt = code.issueRefreshToken ? mintRefreshToken(ctx.state, subject, ctx.clock.now(), '1//0g') : undefined;
+  const rt = code.issueRefreshToken ? issueRefreshToken(ctx, subject) : undefined;
   return tokenResponse(ctx, code.email, client.clientId, code.scopes, rt?.token);
+}
+
+/** Mints a refresh token under the lifecycle knobs: optional TTL, cap of live tokens (oldest die). */
+function issueRefreshToken(ctx: EmulatorContext, subject: { provider: 'google'; email: string; clientId: string; scopes: string[] }) {
+  const now = ctx.clock.now();
+  const rt = mintRefreshToken(ctx.state, subject, now, '1//0g');
+  const ttl = refreshTokenTtlSeconds(ctx);
+  if (ttl !== undefined) rt.expiresAt = now + ttl * 1000;
+  const live = [...ctx.state.refreshTokens.values()]
+    .filter((t) => t.provider === 'google' && t.email === subject.email && t.clientId === subject.clientId && !t.revoked)
+    .sort((a, b) => a.createdAt - b.createdAt);
+  for (const old of live.slice(0, Math.max(0, live.length - maxRefreshTokensPerClient(ctx)))) old.revoked = true;
+  return rt;
 }
 
 function refresh(ctx: EmulatorContext, client: OAuthClient, b: Record<string, string>) {
