@@ -1,7 +1,7 @@
 // Microsoft side of the emulator: identity platform v2 (authorize on both origins; token,
 // discovery and keys on HTTPS) and Microsoft Graph calendar routes (HTTPS), plus the
 // Microsoft-only control routes. Called once by src/core/server.ts (see src/core/context.ts).
-import type { Express, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import type { EmulatorContext } from '../core/context.js';
 import { registerMicrosoftControl } from './control.js';
 import { registerBatchRoute } from './graph/batch-route.js';
@@ -35,6 +35,12 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
   // Graph answers unknown segments with 400 BadRequest in its own envelope.
   httpsApp.all('/v1.0/{*rest}', ctx.route('microsoft', 'graph.unknown'), (req: Request, res: Response) =>
     sendGraphError(req, res, graphErrors.noRoute(req.path.split('/').pop() ?? '')));
+
+  // Body-parser failures happen before any route names itself: answer them as Graph does.
+  httpsApp.use('/v1.0', (err: { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (err.type !== 'entity.parse.failed') return next(err);
+    sendGraphError(req, res, graphErrors.badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'));
+  });
 
   registerMicrosoftControl(httpApp, ctx);
 }

@@ -198,3 +198,11 @@ describe('transactionId is immutable', () => {
     expect((await graph.api(`/me/events/${ev.id}`).get()).transactionId).toBe('t-1');
   });
 });
+
+describe('malformed payload', () => {
+  it('invalid JSON: 400 BadRequest in the Graph envelope', async () => {
+    const { graph } = await signIn(emu.get());
+    const err = await graphError(graph.api('/me/events').header('Content-Type', 'application/json').post('{"subject": '));
+    expect([err.statusCode, err.code]).toEqual([400, 'BadRequest']);
+  });
+});
