@@ -11,7 +11,7 @@ const ev = (subject: string) => ({
   start: { dateTime: '2026-03-02T09:00:00', timeZone: 'UTC' },
   end: { dateTime: '2026-03-02T10:00:00', timeZone: 'UTC' },
 });
-type Inner = { id: string; status: number; headers?: Record<string, string>; body?: any };
+type Inner = { id: string; status: number; headers?: Record<string, string>; body?: { error: { code: string } } };
 
 describe('$batch', () => {
   it('runs inner requests and answers 200 with each inner status (SDK BatchRequestContent)', async () => {

@@ -7,7 +7,6 @@
 import type { Express, Request, Response } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
 import { findAccount } from '../../core/state.js';
-import { objectIdFor } from '../identity/claims.js';
 import { msState } from '../state.js';
 import { alreadySent, deltaPage, type DeltaSource } from './delta-page.js';
 import { decodeCursor, encodeCursor, type DeltaCursor } from './delta-token.js';
