@@ -123,6 +123,15 @@ describe('Graph events', () => {
     const err = await graphError(graph.api('/me/calendars').get());
     expect([err.statusCode, err.code]).toEqual([401, 'InvalidAuthenticationToken']);
   });
+
+  it('after a 401, a forced MSAL refresh gives a token Graph accepts again', async () => {
+    const e = emu.get();
+    const { graph, cca, result, setToken } = await signIn(e);
+    await e.control.expireTokens('microsoft', 'alice@example.com');
+    expect((await graphError(graph.api('/me/calendars').get())).statusCode).toBe(401);
+    setToken((await cca.acquireTokenSilent({ account: result.account!, scopes: ['Calendars.ReadWrite'], forceRefresh: true })).accessToken);
+    expect((await graph.api('/me/calendars').get()).value).toHaveLength(3);
+  });
 });
 
 describe('single-value extended properties', () => {

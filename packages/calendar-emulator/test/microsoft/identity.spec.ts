@@ -262,3 +262,21 @@ describe('token error body', () => {
     expect(err.errorMessage).toMatch(/Error\(s\): 50173 - Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ - Description: AADSTS50173: .*Trace ID: /s);
   });
 });
+
+describe('access-token lifetime with MSAL', () => {
+  it('acquireTokenSilent redeems the refresh token when the cached access token is near expiry', async () => {
+    const e = emu.get();
+    // MSAL renews tokens within 300 s of expiry; a 120 s lifetime makes every silent call refresh.
+    await e.control.call('POST', 'microsoft/settings', { accessTokenLifetime: 120 });
+    const { cca, result } = await signedIn(e);
+    const again = await cca.acquireTokenSilent({ account: result.account!, scopes: SCOPES });
+    expect(again.fromCache).toBe(false);
+    expect(again.accessToken).not.toBe(result.accessToken);
+  });
+
+  it('with the default lifetime acquireTokenSilent answers from the cache', async () => {
+    const { cca, result } = await signedIn(emu.get());
+    const again = await cca.acquireTokenSilent({ account: result.account!, scopes: SCOPES });
+    expect(again.fromCache).toBe(true);
+  });
+});
