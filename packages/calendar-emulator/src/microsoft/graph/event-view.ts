@@ -9,9 +9,19 @@ import { formatGraphDateTime, formatUtcTimestamp } from './time-zones.js';
 import type { GraphPreferences } from './prefer.js';
 
 /** The default ("REST") id: depends on the calendar the item sits in, so a move changes it. */
+// Memoized: lookups by REST id scan every event of the user, and benchmarks store thousands.
+const restIds = new Map<string, string>();
+
 export function restIdOf(rec: Pick<GraphEventRecord, 'id' | 'calendarId' | 'moveCount'>): string {
-  const h = createHash('sha256').update(`${rec.id}|${rec.calendarId}|${rec.moveCount}`).digest('base64url');
-  return `AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OABGAAAAAAAiQ8W967B7TKBjgx9rVEURBwAiIsqMbYjsT5e-T7KzowPTAAAAAAENAAAiIsqMbYjsT5e-T7KzowPTAA${h}AAA=`;
+  const key = `${rec.id}|${rec.calendarId}|${rec.moveCount}`;
+  let id = restIds.get(key);
+  if (id === undefined) {
+    const h = createHash('sha256').update(key).digest('base64url');
+    id = `AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OABGAAAAAAAiQ8W967B7TKBjgx9rVEURBwAiIsqMbYjsT5e-T7KzowPTAAAAAAENAAAiIsqMbYjsT5e-T7KzowPTAA${h}AAA=`;
+    if (restIds.size > 100_000) restIds.clear();
+    restIds.set(key, id);
+  }
+  return id;
 }
 
 export const etagOf = (rec: Pick<GraphEventRecord, 'changeKey'>) => `W/"${rec.changeKey}"`;
