@@ -24,13 +24,13 @@ export interface ControlClient {
 }
 
 export function createControlClient(baseUrl: string): ControlClient {
-  const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+  const call = async <T = never>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${baseUrl}/_emulator/${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const json = await res.json();
+    const json = (await res.json()) as T;
     if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
@@ -47,7 +47,7 @@ export function createControlClient(baseUrl: string): ControlClient {
     quota: (q) => call('POST', 'quota', q),
     advanceClock: (ms) => call('POST', 'clock/advance', { ms }),
     state: () => call('GET', 'state'),
-    requests: async () => (await call('GET', 'requests')).requests,
+    requests: async () => (await call<{ requests: RequestLogEntry[] }>('GET', 'requests')).requests,
     info: () => call('GET', 'info'),
     call,
   };

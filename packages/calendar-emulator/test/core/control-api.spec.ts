@@ -2,12 +2,13 @@
 import https from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.js';
+import type { Json } from '../helpers/errors.js';
 
 const emu = useEmulator();
 
 async function json(path: string, init?: RequestInit) {
   const res = await fetch(`${emu.get().url}${path}`, init);
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Json };
 }
 const post = (path: string, body: unknown) =>
   json(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -26,10 +27,10 @@ describe('control API', () => {
   it('seeds three accounts per provider, each with primary, Interventions and read-only Holidays', async () => {
     const { body } = await json('/_emulator/state');
     for (const provider of ['google', 'microsoft']) {
-      const emails = body.accounts.filter((a: any) => a.provider === provider).map((a: any) => a.email);
+      const emails = body.accounts.filter((a: Json) => a.provider === provider).map((a: Json) => a.email);
       expect(emails).toEqual(['alice@example.com', 'bob@example.com', 'dispatch@example.com']);
-      const alice = body.calendars.filter((c: any) => c.provider === provider && c.ownerEmail === 'alice@example.com');
-      expect(alice.map((c: any) => [c.primary, c.canWrite])).toEqual([[true, true], [false, true], [false, false]]);
+      const alice = body.calendars.filter((c: Json) => c.provider === provider && c.ownerEmail === 'alice@example.com');
+      expect(alice.map((c: Json) => [c.primary, c.canWrite])).toEqual([[true, true], [false, true], [false, false]]);
     }
   });
 

@@ -4,18 +4,9 @@ import { CodeChallengeMethod } from 'google-auth-library';
 import type { Credentials } from 'google-auth-library';
 import { useEmulator } from '../helpers/emulator.js';
 import { browse, CAL_SCOPE, connectGoogle, oauthClient, REDIRECT_URI } from '../helpers/google.js';
+import { failure } from '../helpers/errors.js';
 
 const emu = useEmulator();
-
-/** Runs an async call that must fail and returns the GaxiosError's status + body. */
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: any; message: string }> {
-  try {
-    await p;
-  } catch (e: any) {
-    return { status: e.response?.status ?? e.status, data: e.response?.data, message: e.message };
-  }
-  throw new Error('expected a failure');
-}
 
 async function codeFor(extra: Record<string, unknown> = {}, o: Parameters<typeof oauthClient>[1] = {}) {
   const client = oauthClient(emu.get(), o);
