@@ -13,6 +13,7 @@ import { registerEventReads } from './calendar/events-read.js';
 import { registerEventWrites } from './calendar/events-write.js';
 import { registerGoogleControl } from './settings.js';
 import { registerBatch } from './batch.js';
+import { registerWatch } from './push/watch-routes.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -22,6 +23,7 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerCerts(httpApp);
   registerTokenInfo(httpApp, ctx);
   registerCalendarList(httpApp, ctx);
+  registerWatch(httpApp, ctx);
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);

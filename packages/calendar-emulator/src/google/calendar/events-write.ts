@@ -13,6 +13,7 @@ import { requireWriter, resolveCalendar } from './access.js';
 import { applyChange, buildNewEvent, makeEtag, VALID_EVENT_ID } from './event-model.js';
 import { handler, jsonBody, param } from './handler.js';
 import { isoMs } from './time.js';
+import { notifyCalendarChanged } from '../push/channels.js';
 
 const EVENTS = '/calendar/v3/calendars/:calendarId/events';
 
@@ -53,6 +54,7 @@ export function registerEventWrites(app: Express, ctx: EmulatorContext): void {
     const body = buildNewEvent(input, { id, calendarId: cal.id, calendarTz: cal.timeZone, ownerEmail: cal.ownerEmail, now, changeSeq: seq });
     ctx.state.events.set(eventKey('google', cal.id, id), { provider: 'google', calendarId: cal.id, id, deleted: false, changeSeq: seq, body });
     res.json(body);
+    notifyCalendarChanged(ctx, cal.id);
   }));
 
   for (const mode of ['patch', 'update'] as const) {
@@ -67,6 +69,7 @@ export function registerEventWrites(app: Express, ctx: EmulatorContext): void {
       ev.deleted = ev.body.status === 'cancelled';
       ev.changeSeq = seq;
       res.json(ev.body);
+      notifyCalendarChanged(ctx, cal.id);
     }));
   }
 
@@ -80,5 +83,6 @@ export function registerEventWrites(app: Express, ctx: EmulatorContext): void {
     ev.changeSeq = seq;
     ev.body = { ...ev.body, status: 'cancelled', updated: isoMs(now), etag: makeEtag(now, seq) };
     res.status(204).end();
+    notifyCalendarChanged(ctx, cal.id);
   }));
 }
