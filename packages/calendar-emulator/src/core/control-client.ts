@@ -9,7 +9,7 @@ export interface ControlClient {
   addAccount(a: { provider?: Provider; email: string; name?: string }): Promise<unknown>;
   addCalendar(c: { provider: Provider; email: string; name: string; canWrite?: boolean }): Promise<{ calendar: { id: string } }>;
   addClient(c: { provider: Provider; clientId: string; clientSecret: string; redirectUris: string[] }): Promise<unknown>;
-  consent(mode: ConsentMode, provider?: Provider): Promise<unknown>;
+  consent(mode: ConsentMode, provider?: Provider, omitScopes?: string[]): Promise<unknown>;
   revokeGrant(provider: Provider, email: string): Promise<unknown>;
   expireTokens(provider: Provider, email: string): Promise<unknown>;
   addFault(f: FaultSpec): Promise<unknown>;
@@ -39,7 +39,7 @@ export function createControlClient(baseUrl: string): ControlClient {
     addAccount: (a) => call('POST', 'accounts', a),
     addCalendar: (c) => call('POST', 'calendars', c),
     addClient: (c) => call('POST', 'clients', c),
-    consent: (mode, provider) => call('POST', 'consent', { mode, provider }),
+    consent: (mode, provider, omitScopes) => call('POST', 'consent', { mode, provider, omitScopes }),
     revokeGrant: (provider, email) => call('POST', 'grants/revoke', { provider, email }),
     expireTokens: (provider, email) => call('POST', 'tokens/expire', { provider, email }),
     addFault: (f) => call('POST', 'faults', f),

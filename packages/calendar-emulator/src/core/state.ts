@@ -30,6 +30,7 @@ export function createState(): EmulatorState {
     events: new Map(),
     changeSeq: 0,
     consent: { google: 'auto', microsoft: 'auto' },
+    consentOmitScopes: { google: [], microsoft: [] },
     ext: { google: {}, microsoft: {} },
   };
   for (const provider of PROVIDERS) {

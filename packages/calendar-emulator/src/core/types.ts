@@ -103,6 +103,8 @@ export interface EmulatorState {
   events: Map<string, StoredEvent>;
   changeSeq: number;
   consent: Record<Provider, ConsentMode>;
+  /** Scopes the simulated user unticks when approving (granular consent); [] = grant all. */
+  consentOmitScopes: Record<Provider, string[]>;
   /** Free-form per-provider state (sync epochs, delta links...), cleared by reset. */
   ext: Record<Provider, Record<string, unknown>>;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CodeChallengeMethod } from 'google-auth-library';
 import type { Credentials } from 'google-auth-library';
 import { useEmulator } from '../helpers/emulator.js';
-import { browse, CAL_SCOPE, connectGoogle, oauthClient, REDIRECT_URI } from '../helpers/google.js';
+import { browse, CAL_SCOPE, calendarApi, connectGoogle, oauthClient, REDIRECT_URI } from '../helpers/google.js';
 import { failure } from '../helpers/errors.js';
 
 const emu = useEmulator();
@@ -58,12 +58,23 @@ describe('Google authorize', () => {
     for (const m of back.html!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
       form.set(m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
     }
+    for (const m of back.html!.matchAll(/name="granted" value="([^"]+)" checked/g)) form.append('granted', m[1]!);
     form.set('email', 'alice@example.com');
     form.set('decision', 'allow');
     const res = await fetch(`${emu.get().url}/o/oauth2/v2/auth/decision`, { method: 'POST', body: form, redirect: 'manual' });
     const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
     const { tokens } = await client.getToken({ code, codeVerifier });
     expect(tokens.access_token).toMatch(/^ya29\./);
+    expect(tokens.scope).toBe(CAL_SCOPE);
+    expect((await client.getTokenInfo(tokens.access_token!)).email).toBe('alice@example.com');
+  });
+
+  it('granular consent: a scope the user unticks is missing from the token, and the API refuses the call', async () => {
+    await emu.get().control.consent('auto', 'google', [CAL_SCOPE]);
+    const { tokens, client } = await connectGoogle(emu.get(), 'alice@example.com', { scope: [CAL_SCOPE, 'openid', 'email'] });
+    expect(tokens.scope!.split(' ').sort()).toEqual(['email', 'openid']);
+    const f = await failure(calendarApi(emu.get(), client).calendarList.list());
+    expect(f.status).toBe(403);
   });
 
   it('an unknown client_id gets Google error page 401 invalid_client, not a redirect', async () => {

@@ -13,8 +13,12 @@ export function registerAuthRoutes(router: Router, ctx: EmulatorContext): void {
     const b = body(req);
     const mode = b.mode as ConsentMode;
     if (!MODES.includes(mode)) throw new ControlInputError(`mode must be one of ${MODES.join(', ')}`);
-    for (const p of optionalProviders(b.provider)) ctx.state.consent[p] = mode;
-    res.json({ consent: ctx.state.consent });
+    const omit = Array.isArray(b.omitScopes) ? b.omitScopes.map(String) : [];
+    for (const p of optionalProviders(b.provider)) {
+      ctx.state.consent[p] = mode;
+      ctx.state.consentOmitScopes[p] = omit;
+    }
+    res.json({ consent: ctx.state.consent, omitScopes: ctx.state.consentOmitScopes });
   }));
 
   router.post('/grants/revoke', guarded((req, res) => {

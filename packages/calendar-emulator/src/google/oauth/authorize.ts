@@ -19,10 +19,11 @@ function redirectTo(res: Response, uri: string, params: Record<string, string | 
   res.redirect(302, u.toString());
 }
 
-function approve(ctx: EmulatorContext, r: AuthorizeRequest, account: Account, res: Response): void {
+/** `granted` = the scopes the user left ticked (granular consent); defaults to all requested. */
+function approve(ctx: EmulatorContext, r: AuthorizeRequest, account: Account, res: Response, granted = r.scopes): void {
   const now = ctx.clock.now();
-  const { grant, first } = recordGrant(ctx.state, { provider: 'google', email: account.email, clientId: r.clientId, scopes: r.scopes }, now);
-  const scopes = r.includeGrantedScopes ? grant.scopes : r.scopes;
+  const { grant, first } = recordGrant(ctx.state, { provider: 'google', email: account.email, clientId: r.clientId, scopes: granted }, now);
+  const scopes = r.includeGrantedScopes ? grant.scopes : granted;
   const code = randomToken('4/0A', 36);
   ctx.state.codes.set(code, {
     code,
@@ -66,7 +67,8 @@ function handle(ctx: EmulatorContext, req: Request, res: Response, params: Recor
     // Decision posted from the consent page.
     const account = findAccount(ctx.state, 'google', chosenEmail);
     if (params.decision !== 'allow' || !account) return deny(r, res);
-    return approve(ctx, r, account, res);
+    const ticked = params.granted === undefined ? [] : Array.isArray(params.granted) ? params.granted.map(String) : [String(params.granted)];
+    return approve(ctx, r, account, res, r.scopes.filter((s) => ticked.includes(s)));
   }
   const account = hinted ?? accounts[0];
   if (r.prompts.includes('none')) {
@@ -76,7 +78,8 @@ function handle(ctx: EmulatorContext, req: Request, res: Response, params: Recor
   }
   const mode = ctx.state.consent.google;
   if (mode === 'deny' || !account) return deny(r, res);
-  if (mode === 'auto') return approve(ctx, r, account, res);
+  const omit = ctx.state.consentOmitScopes.google;
+  if (mode === 'auto') return approve(ctx, r, account, res, r.scopes.filter((s) => !omit.includes(s)));
   res.type('html').send(consentPage(r, accounts));
 }
 

@@ -20,8 +20,10 @@ export function consentPage(r: AuthorizeRequest, accounts: Account[]): string {
 <body style="font-family:sans-serif;max-width:36rem;margin:2rem auto">
 <h1>Calendar emulator: Google consent</h1>
 <p>Client <code>${escapeHtml(r.clientId)}</code> asks for:</p>
-<ul>${r.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>
 <form method="post" action="/o/oauth2/v2/auth/decision">${hidden}
+<fieldset><legend>Permissions (untick to refuse one)</legend>${r.scopes
+    .map((s) => `<label><input type="checkbox" name="granted" value="${escapeHtml(s)}" checked> <code>${escapeHtml(s)}</code></label><br>`)
+    .join('')}</fieldset>
 <fieldset><legend>Choose an account</legend>${options}</fieldset>
 <p><button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny">Cancel</button></p>
