@@ -30,6 +30,7 @@ export async function run({ pwaUrl, apiUrl }) {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
     await page.locator('[data-testid="intervention-card"]').first().waitFor();
+    assert.equal(await page.title(), 'Mes interventions · Field Service');
     const shown = await cardIds(page);
     assert.deepEqual([...shown].sort(), [...aliceIds].sort(), 'exactly her interventions are listed');
     assert.ok(!shown.some((id) => bobIds.includes(id)), "none of Bob's interventions are listed");

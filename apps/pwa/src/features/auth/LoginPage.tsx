@@ -7,12 +7,14 @@ import { translateApiError } from '../../i18n/error-text';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
 import { FormField } from '../../ui/FormField';
 import { useLogin } from './use-login';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const token = useAccessToken();
   const location = useLocation();
   const loginMutation = useLogin();
+  useDocumentTitle(t('auth.title'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 

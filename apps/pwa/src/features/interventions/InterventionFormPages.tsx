@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Intervention } from '@fs/contracts';
 import { translateApiError } from '../../i18n/error-text';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { canManageAll, useCurrentUser } from '../auth/current-user';
 import { formValuesFrom, newFormValues } from './intervention-form';
 import { InterventionForm } from './InterventionForm';
@@ -15,6 +16,7 @@ import { useEditIntervention } from './use-edit-intervention';
 
 function FormPage({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
+  useDocumentTitle(title);
   return (
     <section className="form-page" aria-labelledby="form-title">
       <Link to="/interventions" className="back-link">

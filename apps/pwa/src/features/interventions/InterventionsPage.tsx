@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { interventionStatusSchema } from '@fs/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { canManageAll, useCurrentUser } from '../auth/current-user';
 import { InterventionDayList } from './InterventionDayList';
 import { InterventionFiltersBar } from './InterventionFiltersBar';
@@ -15,6 +16,7 @@ export function InterventionsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const manageAll = canManageAll(user.role);
+  useDocumentTitle(manageAll ? t('interventions.titleAll') : t('interventions.titleMine'));
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);

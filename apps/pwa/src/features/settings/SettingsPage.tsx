@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { useCurrentUser } from '../auth/current-user';
 import { parseIntegrationResult, withoutIntegrationResult } from './integration-result';
 import { IntegrationResultBanner } from './IntegrationResultBanner';
@@ -11,6 +12,7 @@ import { IntegrationsPanel } from './IntegrationsPanel';
 export function SettingsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  useDocumentTitle(t('settings.title'));
   const [params, setParams] = useSearchParams();
   const result = parseIntegrationResult(params);
 
