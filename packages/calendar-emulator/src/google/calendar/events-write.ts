@@ -14,6 +14,7 @@ import { applyChange, buildNewEvent, makeEtag, VALID_EVENT_ID } from './event-mo
 import { handler, jsonBody, param } from './handler.js';
 import { isoMs } from './time.js';
 import { notifyCalendarChanged } from '../push/channels.js';
+import { isRetired } from '../settings.js';
 
 const EVENTS = '/calendar/v3/calendars/:calendarId/events';
 
@@ -34,11 +35,11 @@ function existingEvent(ctx: EmulatorContext, cal: Calendar, req: Request): Store
 function newId(ctx: EmulatorContext, cal: Calendar, requested: unknown): string {
   if (requested === undefined) {
     let id = randomBase32Hex();
-    while (ctx.state.events.has(eventKey('google', cal.id, id))) id = randomBase32Hex();
+    while (ctx.state.events.has(eventKey('google', cal.id, id)) || isRetired(ctx, cal.id, id)) id = randomBase32Hex();
     return id;
   }
   if (typeof requested !== 'string' || !VALID_EVENT_ID.test(requested)) throw gerr.invalid('Invalid resource id value.');
-  if (ctx.state.events.has(eventKey('google', cal.id, requested))) throw gerr.duplicate();
+  if (ctx.state.events.has(eventKey('google', cal.id, requested)) || isRetired(ctx, cal.id, requested)) throw gerr.duplicate();
   return requested;
 }
 
