@@ -9,8 +9,12 @@ import * as language from './scenarios/language.mjs';
 import * as dispatcher from './scenarios/dispatcher.mjs';
 import * as settings from './scenarios/settings.mjs';
 import * as installable from './scenarios/installable.mjs';
+import * as keyboard from './scenarios/keyboard.mjs';
 
-const scenarios = [technician, createCancel, language, dispatcher, settings, installable];
+// E2E_ONLY=<text> runs only the scenarios whose name contains it (while working on one).
+const scenarios = [technician, createCancel, language, dispatcher, settings, installable, keyboard].filter(
+  (scenario) => !process.env.E2E_ONLY || scenario.name.includes(process.env.E2E_ONLY),
+);
 
 const started = Date.now();
 const stack = await startStack();
