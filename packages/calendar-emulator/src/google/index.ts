@@ -14,6 +14,7 @@ import { registerEventWrites } from './calendar/events-write.js';
 import { registerGoogleControl } from './settings.js';
 import { registerBatch } from './batch.js';
 import { registerWatch } from './push/watch-routes.js';
+import { fieldsMiddleware } from './fields.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -22,6 +23,7 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerRevoke(httpApp, ctx);
   registerCerts(httpApp);
   registerTokenInfo(httpApp, ctx);
+  httpApp.use('/calendar/v3', fieldsMiddleware);
   registerCalendarList(httpApp, ctx);
   registerWatch(httpApp, ctx);
   registerEventReads(httpApp, ctx);
