@@ -20,6 +20,7 @@ export interface StartOptions {
   seed?: number;
   /** Where the local CA is kept across restarts; omitted = a fresh CA each start. */
   dataDir?: string;
+  /** Do not log internal (5xx) errors to stderr. */
   quiet?: boolean;
 }
 
@@ -41,7 +42,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   const ctx = createContext(opts.seed ?? 1);
   const tls = await createTlsMaterial(opts.dataDir);
   ctx.caPem = tls.caPem;
-  const { httpApp, httpsApp } = buildApps(ctx);
+  const { httpApp, httpsApp } = buildApps(ctx, opts.quiet ?? false);
   const httpServer = await listen(http.createServer(httpApp), opts.port ?? 4545, host);
   const httpsServer = await listen(https.createServer({ key: tls.key, cert: tls.cert }, httpsApp), opts.httpsPort ?? 4546, host);
   const urlHost = host === '127.0.0.1' || host === 'localhost' ? undefined : host;

@@ -24,10 +24,10 @@ function baseApp(): Express {
 }
 
 /** Errors thrown by parsers/handlers, answered in the format of the route's provider. */
-function errorHandler(ctx: EmulatorContext) {
+function errorHandler(ctx: EmulatorContext, quiet: boolean) {
   return (err: { status?: number; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof err.status === 'number' ? err.status : 500;
-    if (status >= 500) console.error('[calendar-emulator]', err);
+    if (status >= 500 && !quiet) console.error('[calendar-emulator]', err);
     const route = res.locals.route as RouteLocals | undefined;
     const hooks = route ? ctx.hooks[route.provider] : undefined;
     if (res.headersSent) return;
@@ -38,14 +38,14 @@ function errorHandler(ctx: EmulatorContext) {
   };
 }
 
-export function buildApps(ctx: EmulatorContext): { httpApp: Express; httpsApp: Express } {
+export function buildApps(ctx: EmulatorContext, quiet = false): { httpApp: Express; httpsApp: Express } {
   const httpApp = baseApp();
   const httpsApp = baseApp();
   httpApp.use('/_emulator', controlRouter(ctx));
   registerGoogle(httpsApp, httpApp, ctx);
   registerMicrosoft(httpsApp, httpApp, ctx);
   registerViewer(httpApp, ctx);
-  for (const app of [httpApp, httpsApp]) app.use(errorHandler(ctx));
+  for (const app of [httpApp, httpsApp]) app.use(errorHandler(ctx, quiet));
   return { httpApp, httpsApp };
 }
 
