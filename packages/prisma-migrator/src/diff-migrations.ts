@@ -6,14 +6,16 @@ import path from 'node:path';
 import { POSTGRES_LOCKFILE, readMigrationsList } from './migrations/migrations-dir';
 import { NO_EXTERNAL_ENTITIES, withSchemaEngine } from './engine/schema-engine-session';
 import type { MigrationAdapterFactory } from './engine/schema-engine-session';
-import { openScratchAdapterFactory } from './adapters/scratch-pglite';
+import { openPGliteAdapterFactory } from './adapters/pglite.adapter';
 
 export interface DiffMigrationsOptions {
   migrationsDir: string;
   schemaPath: string;
   /**
    * Whose shadow database replays the history. Default: an in-memory PGlite, so no
-   * server is needed (PGlite's shadow database is another in-memory PGlite).
+   * server is needed (its shadow database is another in-memory PGlite). Not PrismaPg:
+   * @prisma/adapter-pg 7.10.0 cannot read the `"char"` columns of the catalog queries
+   * the engine uses to describe a schema ("Column type 'char' could not be deserialized").
    */
   adapterFactory?: MigrationAdapterFactory;
   onLog?: (line: string) => void;
@@ -22,7 +24,7 @@ export interface DiffMigrationsOptions {
 /** SQL from the migration history to the schema; only comments when they agree. */
 export async function diffMigrationsToSchema(options: DiffMigrationsOptions): Promise<string> {
   if (options.adapterFactory) return diffWith(options.adapterFactory, options);
-  const embedded = await openScratchAdapterFactory();
+  const embedded = await openPGliteAdapterFactory();
   try {
     return await diffWith(embedded.adapterFactory, options);
   } finally {

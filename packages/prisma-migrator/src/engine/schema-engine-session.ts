@@ -5,6 +5,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
 import { loadSchemaEngine } from './wasm-loader';
+import { withReliableScripts } from '../adapters/migration-scripts';
 
 export type { SchemaEngine };
 
@@ -28,7 +29,7 @@ export const NO_EXTERNAL_ENTITIES = { externalTables: [] as string[], externalEn
 
 export async function withSchemaEngine<T>(options: SchemaEngineOptions, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngine();
-  const adapter = bindMigrationAwareSqlAdapterFactory(options.adapterFactory);
+  const adapter = bindMigrationAwareSqlAdapterFactory(withReliableScripts(options.adapterFactory));
   const log = options.onLog ?? (() => {});
   const engine = await SchemaEngine.new({ datamodels: options.datamodels }, log, adapter).catch(rethrowEngineError);
   try {
