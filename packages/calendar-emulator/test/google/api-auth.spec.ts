@@ -1,7 +1,6 @@
 // How Calendar v3 treats credentials, through googleapis + google-auth-library
 // (provider-apis.md A1.6, A2.7, C7).
 import { describe, expect, it } from 'vitest';
-import { google } from 'googleapis';
 import { useEmulator } from '../helpers/emulator.js';
 import { calendarApi, connectGoogle, oauthClient } from '../helpers/google.js';
 import { failure, googleReason } from '../helpers/errors.js';
@@ -18,7 +17,7 @@ describe('Calendar v3 authentication', () => {
   });
 
   it('a call without credentials is 401 required "Login Required."', async () => {
-    const cal = google.calendar({ version: 'v3', rootUrl: `${emu.get().url}/` });
+    const cal = calendarApi(emu.get());
     const f = await failure(cal.calendarList.list());
     expect(f.status).toBe(401);
     expect(googleReason(f).message).toBe('Login Required.');
