@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
+// The pnpm that runs this script: a JS entry point (older pnpm) or a native binary (pnpm 12).
+const execPath = process.env.npm_execpath;
+const pnpm = !execPath ? ['pnpm'] : /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
 const children = [];
 
 function run(label, args, options = {}) {
