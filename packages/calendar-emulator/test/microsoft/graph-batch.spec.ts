@@ -74,7 +74,7 @@ describe('$batch', () => {
     const throttled = responses.filter((r) => r.status === 429);
     expect(throttled).toHaveLength(2);
     expect(throttled[0].headers?.['Retry-After']).toBeTruthy();
-    expect(throttled[0].body.error.code).toBe('ApplicationThrottled');
+    expect(throttled[0].body?.error.code).toBe('ApplicationThrottled');
   });
 
   it('an injected fault hits the inner request it names', async () => {
