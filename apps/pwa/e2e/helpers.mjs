@@ -1,5 +1,6 @@
 // Small steps shared by the scenarios: log in through the UI, and ask the API directly
 // what the truth is (to compare it with what the page shows).
+/* global document, window -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
 
 export const PASSWORD = 'demo1234';
@@ -35,4 +36,13 @@ export async function cardIds(page) {
 /** A `YYYY-MM-DD` a few days ahead, for datetime-local inputs. */
 export function daysAhead(days) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Fails when the page is wider than the viewport (a phone would scroll sideways). */
+export async function assertNoHorizontalScroll(page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`);
 }

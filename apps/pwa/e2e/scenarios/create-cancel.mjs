@@ -2,7 +2,7 @@
 // error next to the "Fin" input, the corrected one appears in the list, then she cancels it.
 import assert from 'node:assert/strict';
 import { MOBILE, screenshot, withBrowser } from '../browser.mjs';
-import { apiGet, apiToken, daysAhead, loginThroughUi } from '../helpers.mjs';
+import { apiGet, apiToken, daysAhead, loginThroughUi, assertNoHorizontalScroll } from '../helpers.mjs';
 
 export const name = 'technician: create with endsAt before startsAt (field error), create, reschedule, edit, cancel';
 
@@ -29,6 +29,7 @@ export async function run({ pwaUrl, apiUrl }) {
     assert.equal((await endsError.textContent()).trim(), 'La fin doit être après le début.');
     assert.equal(await page.getByLabel('Fin', { exact: true }).getAttribute('aria-invalid'), 'true');
     assert.match(await page.getByTestId('form-error').textContent(), /À corriger : Fin/);
+    await assertNoHorizontalScroll(page);
     await screenshot(page, '04-create-field-error-mobile');
 
     await page.getByLabel('Fin', { exact: true }).fill(`${day}T11:30`);

@@ -3,7 +3,7 @@
 /* global document -- used inside page.waitForFunction, which runs in the browser */
 import assert from 'node:assert/strict';
 import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
-import { apiGet, apiToken, cardIds, loginThroughUi } from '../helpers.mjs';
+import { apiGet, apiToken, assertNoHorizontalScroll, cardIds, loginThroughUi } from '../helpers.mjs';
 
 export const name = 'dispatcher: sees all, filters by technician, reassigns, deletes';
 
@@ -24,9 +24,13 @@ export async function run({ pwaUrl, apiUrl }) {
 
     await page.getByLabel('Technicien', { exact: true }).selectOption(bob.id);
     await page.waitForURL(`**technicianId=${bob.id}*`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="intervention-card"]').length > 0);
-    const names = await page.locator('.card-technician').allTextContents();
-    assert.ok(names.length > 0 && names.every((n) => n.includes(bob.name)), 'only Bob is listed after filtering');
+    // Times out (and fails) unless the list settles on Bob's interventions only.
+    await page.waitForFunction((bobName) => {
+      const names = [...document.querySelectorAll('.card-technician')].map((el) => el.textContent);
+      return names.length > 0 && names.every((name) => name.includes(bobName));
+    }, bob.name);
+    const bobCount = all.filter((i) => i.technicianId === bob.id).length;
+    assert.equal(await page.locator('[data-testid="intervention-card"]').count(), bobCount, 'all of Bob’s interventions');
     await page.getByLabel('Technicien', { exact: true }).selectOption('');
 
     const card = page.locator(`[data-intervention-id="${target.id}"]`);
@@ -47,6 +51,7 @@ export async function run({ pwaUrl, apiUrl }) {
   await withBrowser(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.locator('[data-testid="intervention-card"]').first().waitFor();
+    await assertNoHorizontalScroll(page);
     await screenshot(page, '09-dispatcher-all-mobile');
   }, { viewport: MOBILE });
 }

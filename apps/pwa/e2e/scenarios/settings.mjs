@@ -2,7 +2,7 @@
 // shown when an OAuth callback redirects back with a result.
 import assert from 'node:assert/strict';
 import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
-import { loginThroughUi, PASSWORD } from '../helpers.mjs';
+import { loginThroughUi, PASSWORD, assertNoHorizontalScroll } from '../helpers.mjs';
 
 export const name = 'settings: integrations section and OAuth result banner';
 
@@ -24,6 +24,7 @@ export async function run({ pwaUrl }) {
     const banner = page.getByTestId('integration-result');
     assert.equal((await banner.textContent()).trim().replace('×', ''), "La connexion à Google Agenda a échoué : vous avez refusé l'accès.");
     assert.match(await page.getByTestId('account-panel').textContent(), /alice@example\.com.*Technicien.*Europe\/Paris/s);
+    await assertNoHorizontalScroll(page);
     await screenshot(page, '10-settings-error-mobile');
 
     await banner.getByRole('button').click();

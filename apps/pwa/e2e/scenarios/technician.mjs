@@ -3,7 +3,7 @@
 /* global localStorage -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
 import { MOBILE, screenshot, withBrowser } from '../browser.mjs';
-import { apiGet, apiToken, cardIds, loginThroughUi } from '../helpers.mjs';
+import { apiGet, apiToken, cardIds, loginThroughUi, assertNoHorizontalScroll } from '../helpers.mjs';
 
 export const name = 'technician: French login, wrong password, own interventions only, 401 back to login';
 
@@ -36,6 +36,7 @@ export async function run({ pwaUrl, apiUrl }) {
     assert.ok(!shown.some((id) => bobIds.includes(id)), "none of Bob's interventions are listed");
     assert.match(await page.locator('.card-zone').first().textContent(), /heure de Europe\/Paris/);
     assert.ok((await page.locator('.day-heading').count()) >= 1, 'grouped under day headings');
+    await assertNoHorizontalScroll(page);
     await screenshot(page, '03-alice-list-mobile');
 
     // A token the API no longer accepts sends the person back to the login page.
