@@ -19,6 +19,10 @@ const scenarios = [technician, createCancel, language, dispatcher, settings, ins
 const started = Date.now();
 const stack = await startStack();
 console.log(`e2e: API ${stack.apiUrl}, PWA ${stack.pwaUrl} (ready in ${Date.now() - started} ms)`);
+// Interrupted (Ctrl+C, CI timeout): still stop the API and the preview server.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+}
 let failures = 0;
 try {
   for (const scenario of scenarios) {

@@ -1,9 +1,9 @@
 // The interventions list: a technician's own, or everyone's for dispatchers and admins
 // (filterable by technician), filterable by status, grouped by day. Filters live in the URL.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { interventionStatusSchema } from '@fs/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -19,7 +19,12 @@ export function InterventionsPage() {
   useDocumentTitle(manageAll ? t('interventions.titleAll') : t('interventions.titleMine'));
   const [params, setParams] = useSearchParams();
   const location = useLocation();
+  const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  // The notice came with the navigation; drop it from history so a reload does not repeat it.
+  useEffect(() => {
+    if (location.state) navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+  }, [location, navigate]);
 
   const status = interventionStatusSchema.safeParse(params.get('status'));
   const filters: InterventionFilters = {
