@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { INTERVENTION_STATUSES, type Technician } from '@fs/contracts';
 import type { InterventionFilters } from './interventions.api';
+import { TechnicianOptions } from './TechnicianOptions';
 
 interface Props {
   filters: InterventionFilters;
@@ -19,11 +20,7 @@ export function InterventionFiltersBar({ filters, technicians, onChange }: Props
           <label htmlFor="filter-technician">{t('fields.technicianId')}</label>
           <select id="filter-technician" value={filters.technicianId ?? ''} onChange={(e) => onChange('technicianId', e.target.value)}>
             <option value="">{t('interventions.allTechnicians')}</option>
-            {technicians.map((technician) => (
-              <option key={technician.id} value={technician.id}>
-                {technician.name}
-              </option>
-            ))}
+            <TechnicianOptions technicians={technicians} />
           </select>
         </div>
       )}

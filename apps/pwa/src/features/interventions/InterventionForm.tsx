@@ -6,6 +6,7 @@ import type { Technician } from '@fs/contracts';
 import type { ErrorText } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
 import type { InterventionFormValues } from './intervention-form';
+import { TechnicianOptions } from './TechnicianOptions';
 
 interface Props {
   initial: InterventionFormValues;
@@ -73,11 +74,7 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
       <FormField label={t('fields.technicianId')} name="technicianId" error={fieldError('technicianId')}>
         {(props) => (
           <select {...props} value={values.technicianId} onChange={set('technicianId')} disabled={technicians.length <= 1}>
-            {technicians.map((technician) => (
-              <option key={technician.id} value={technician.id}>
-                {technician.name}
-              </option>
-            ))}
+            <TechnicianOptions technicians={technicians} />
           </select>
         )}
       </FormField>

@@ -5,6 +5,7 @@ import type { Intervention, Technician } from '@fs/contracts';
 import { translateApiError } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
 import { useReassignIntervention } from './use-reassign-intervention';
+import { TechnicianOptions } from './TechnicianOptions';
 
 interface Props {
   intervention: Intervention;
@@ -29,11 +30,7 @@ export function ReassignForm({ intervention, technicians, onDone }: Props) {
       <FormField label={t('reassign.label', { title: intervention.title })} name="technicianId" error={error?.fieldErrors.technicianId}>
         {(props) => (
           <select {...props} value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
-            {technicians.map((technician) => (
-              <option key={technician.id} value={technician.id}>
-                {technician.name}
-              </option>
-            ))}
+            <TechnicianOptions technicians={technicians} />
           </select>
         )}
       </FormField>
