@@ -1,5 +1,5 @@
 // The API's whole configuration: every environment variable it reads, validated once at
-// boot. `process.env` is read nowhere else (see config.module.ts).
+// boot. `process.env` is read nowhere else (see load-config.ts).
 import { z } from 'zod';
 
 const base64Key32 = z.string().refine(
