@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './time-zone.js';
 export * from './auth.js';
 export * from './interventions.js';
+export * from './integrations.js';

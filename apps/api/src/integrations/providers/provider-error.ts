@@ -1,0 +1,22 @@
+// The closed set of failures a provider call can end in, whatever the provider. Adapters
+// translate SDK errors into these with pure, tested functions; callers decide what to do
+// from the code alone (see sync/ for the worker's action table).
+import type { IntegrationErrorCode } from '@fs/contracts';
+
+export type ProviderErrorCode = Extract<
+  IntegrationErrorCode,
+  'AUTH_REVOKED' | 'RATE_LIMITED' | 'TRANSIENT' | 'NOT_FOUND' | 'PERMANENT' | 'ACCESS_DENIED'
+>;
+
+export class ProviderError extends Error {
+  constructor(
+    readonly code: ProviderErrorCode,
+    /** Safe for logs: never a token, never the provider's raw body. */
+    message: string,
+    /** For RATE_LIMITED: how long the provider asked us to wait, when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}

@@ -1,0 +1,65 @@
+// Calendar integrations: a person's connection to Google Calendar or Microsoft Outlook,
+// as the API shows it to the PWA. Tokens never appear here.
+import { z } from 'zod';
+
+export const CALENDAR_PROVIDERS = ['google', 'microsoft'] as const;
+export const calendarProviderSchema = z.enum(CALENDAR_PROVIDERS);
+export type CalendarProviderId = z.infer<typeof calendarProviderSchema>;
+
+/**
+ * NOT_CONNECTED: never connected or disconnected. CONNECTED: tokens work.
+ * NEEDS_RECONNECT: the provider refused our grant (revoked, expired): the person must
+ * connect again; nothing syncs until then.
+ */
+export const INTEGRATION_STATUSES = ['NOT_CONNECTED', 'CONNECTED', 'NEEDS_RECONNECT'] as const;
+export const integrationStatusSchema = z.enum(INTEGRATION_STATUSES);
+export type IntegrationStatus = z.infer<typeof integrationStatusSchema>;
+
+/** Why a connection attempt or a provider call failed; the PWA translates each. */
+export const INTEGRATION_ERROR_CODES = [
+  'ACCESS_DENIED',
+  'STATE_INVALID',
+  'AUTH_REVOKED',
+  'RATE_LIMITED',
+  'TRANSIENT',
+  'NOT_FOUND',
+  'PERMANENT',
+  'NOT_CONFIGURED',
+] as const;
+export const integrationErrorCodeSchema = z.enum(INTEGRATION_ERROR_CODES);
+export type IntegrationErrorCode = z.infer<typeof integrationErrorCodeSchema>;
+
+export const integrationSchema = z.object({
+  provider: calendarProviderSchema,
+  /** False when the admin configured no OAuth app (and no emulator) for this provider. */
+  available: z.boolean(),
+  status: integrationStatusSchema,
+  accountEmail: z.string().nullable(),
+  calendarId: z.string().nullable(),
+  calendarName: z.string().nullable(),
+  syncEnabled: z.boolean(),
+  lastError: integrationErrorCodeSchema.nullable(),
+  connectedAt: z.string().nullable(),
+});
+export type Integration = z.infer<typeof integrationSchema>;
+
+export const authUrlResponseSchema = z.object({ url: z.url() });
+export type AuthUrlResponse = z.infer<typeof authUrlResponseSchema>;
+
+export const providerCalendarSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  primary: z.boolean(),
+  canWrite: z.boolean(),
+});
+export type ProviderCalendar = z.infer<typeof providerCalendarSchema>;
+
+export const integrationSettingsSchema = z
+  .strictObject({
+    calendarId: z.string().min(1).max(1024).optional(),
+    syncEnabled: z.boolean().optional(),
+  })
+  .refine((v) => v.calendarId !== undefined || v.syncEnabled !== undefined, {
+    message: 'give calendarId or syncEnabled',
+  });
+export type IntegrationSettingsRequest = z.input<typeof integrationSettingsSchema>;
