@@ -10,6 +10,16 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL',
+  /** 409: calendars/settings asked for a provider the caller has not connected. */
+  'INTEGRATION_NOT_CONNECTED',
+  /** 409: the provider refused our grant (revoked/expired): show "Reconnect". */
+  'INTEGRATION_NEEDS_RECONNECT',
+  /** 503: the admin configured no OAuth app (and no emulator) for this provider. */
+  'PROVIDER_NOT_CONFIGURED',
+  /** 503: the provider is rate limiting us or briefly failing; try again later. */
+  'PROVIDER_UNAVAILABLE',
+  /** 502: the provider rejected the call for good (not a grant problem). */
+  'PROVIDER_ERROR',
 ] as const;
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
