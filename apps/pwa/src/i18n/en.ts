@@ -20,6 +20,11 @@ export const en: Messages = {
     CONFLICT: 'This was changed in the meantime. Reload the page and try again.',
     INTERNAL: 'Something went wrong. Please try again later.',
     NETWORK: 'Cannot reach the server. Check your connection.',
+    INTEGRATION_NOT_CONNECTED: 'This calendar is not connected. Connect it first.',
+    INTEGRATION_NEEDS_RECONNECT: 'The provider no longer accepts our access to your calendar. Reconnect it.',
+    PROVIDER_NOT_CONFIGURED: 'This calendar provider is not configured by your administrator.',
+    PROVIDER_UNAVAILABLE: 'The calendar provider is briefly unavailable. Try again in a few minutes.',
+    PROVIDER_ERROR: 'The calendar provider refused the request. If this happens again, contact your administrator.',
     fieldsSummary: 'To fix: {{fields}}.',
   },
   fieldErrors: {

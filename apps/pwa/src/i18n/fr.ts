@@ -18,6 +18,11 @@ export const fr = {
     CONFLICT: 'Cet élément a été modifié entre-temps. Rechargez la page et réessayez.',
     INTERNAL: 'Une erreur inattendue est survenue. Réessayez plus tard.',
     NETWORK: 'Impossible de joindre le serveur. Vérifiez votre connexion.',
+    INTEGRATION_NOT_CONNECTED: "Ce calendrier n'est pas connecté. Connectez-le d'abord.",
+    INTEGRATION_NEEDS_RECONNECT: "Le fournisseur n'accepte plus notre accès à votre calendrier. Reconnectez-le.",
+    PROVIDER_NOT_CONFIGURED: "Ce fournisseur de calendrier n'est pas configuré par votre administrateur.",
+    PROVIDER_UNAVAILABLE: 'Le fournisseur de calendrier est momentanément indisponible. Réessayez dans quelques minutes.',
+    PROVIDER_ERROR: "Le fournisseur de calendrier a refusé la demande. Si cela se reproduit, contactez votre administrateur.",
     fieldsSummary: 'À corriger : {{fields}}.',
   },
   fieldErrors: {
