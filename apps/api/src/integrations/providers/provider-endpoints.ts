@@ -78,7 +78,9 @@ async function readEmulatorInfo(emulatorUrl: string): Promise<EmulatorInfo> {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`CALENDAR_EMULATOR_URL: cannot reach ${url.origin} (${(error as Error).message}); start the emulator first`);
+    throw new Error(`CALENDAR_EMULATOR_URL: cannot reach ${url.origin} (${(error as Error).message}); start the emulator first`, {
+      cause: error,
+    });
   }
   if (!response.ok) throw new Error(`CALENDAR_EMULATOR_URL: ${url} answered ${response.status}`);
   return (await response.json()) as EmulatorInfo;
