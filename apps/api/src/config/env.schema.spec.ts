@@ -36,6 +36,8 @@ describe('parseEnv', () => {
       PORT: 'eighty',
       DATABASE_URL: 'mysql://secret-password@db/x',
       TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'),
+      GOOGLE_CLIENT_ID: 'id',
+      GOOGLE_CLIENT_SECRET: 'secret',
       GOOGLE_REDIRECT_URI: 'not a url',
     });
     expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(
@@ -56,5 +58,34 @@ describe('parseEnv', () => {
 
   it('rejects a short JWT secret', () => {
     expect(problemsOf({ ...valid, JWT_SECRET: 'short' })).toEqual(['JWT_SECRET must be at least 32 characters']);
+  });
+
+  it('accepts a provider configured whole, and one left entirely unset', () => {
+    const env = parseEnv({
+      ...valid,
+      GOOGLE_CLIENT_ID: 'id',
+      GOOGLE_CLIENT_SECRET: 'secret',
+      GOOGLE_REDIRECT_URI: 'https://api.example.com/api/v1/integrations/google/callback',
+    });
+    expect(env.GOOGLE_CLIENT_ID).toBe('id');
+    expect(env.MICROSOFT_CLIENT_ID).toBeUndefined();
+  });
+
+  it('names the missing variables of a half-configured provider, without their values', () => {
+    const problems = problemsOf({ ...valid, GOOGLE_CLIENT_ID: 'id', MICROSOFT_CLIENT_SECRET: 'ms-secret-value', MICROSOFT_REDIRECT_URI: '' });
+    expect(problems).toEqual([
+      'GOOGLE_CLIENT_SECRET is required when GOOGLE_CLIENT_ID is set',
+      'GOOGLE_REDIRECT_URI is required when GOOGLE_CLIENT_ID is set',
+      'MICROSOFT_CLIENT_ID is required when MICROSOFT_CLIENT_SECRET is set',
+      'MICROSOFT_REDIRECT_URI is required when MICROSOFT_CLIENT_SECRET is set',
+    ]);
+    expect(problems.join('\n')).not.toContain('ms-secret-value');
+  });
+
+  it('reports a half-configured provider together with the other bad variables', () => {
+    expect(problemsOf({ JWT_SECRET: 'x'.repeat(32), MICROSOFT_CLIENT_ID: 'id', MICROSOFT_CLIENT_SECRET: 's' })).toEqual([
+      'TOKEN_ENCRYPTION_KEY is required',
+      'MICROSOFT_REDIRECT_URI is required when MICROSOFT_CLIENT_ID and MICROSOFT_CLIENT_SECRET are set',
+    ]);
   });
 });

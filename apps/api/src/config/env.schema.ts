@@ -52,14 +52,35 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A provider's OAuth app is three variables: all set (that provider is available) or all
+ * unset (unavailable, or the emulator's default client in emulator mode). Half a
+ * configuration would surface only when a person clicks "Connect": refuse it at boot.
+ */
+const PROVIDER_VARIABLES = {
+  google: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_REDIRECT_URI'],
+  microsoft: ['MICROSOFT_CLIENT_ID', 'MICROSOFT_CLIENT_SECRET', 'MICROSOFT_REDIRECT_URI'],
+} as const;
+
+function providerProblems(source: Record<string, string | undefined>): string[] {
+  return Object.values(PROVIDER_VARIABLES).flatMap((names) => {
+    const set = names.filter((name) => (source[name] ?? '') !== '');
+    if (set.length === 0 || set.length === names.length) return [];
+    return names
+      .filter((name) => !set.includes(name))
+      .map((name) => `${name} is required when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set`);
+  });
+}
+
 /** Parses the environment; throws one error naming every bad variable (never their values). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const problems = providerProblems(source);
+  if (result.success && problems.length === 0) return result.data;
+  const schemaProblems = (result.error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? '(root)');
     const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is required' : issue.message;
     return `${name} ${message}`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...schemaProblems, ...problems]);
 }
