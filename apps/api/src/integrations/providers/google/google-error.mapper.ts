@@ -1,0 +1,61 @@
+// Pure: turns what google-auth-library / @googleapis/calendar throw (a GaxiosError, or a
+// network error with no response) into our closed ProviderError. Decisions rest on the
+// status, the OAuth `error` field and the Calendar `reason`, never on message text; the
+// ProviderError message names the status/reason only (never a token or a provider body).
+import { ProviderError, type ProviderErrorCode } from '../provider-error';
+
+/** The parts of a GaxiosError we read (structural, so this file needs no SDK import). */
+export interface GoogleErrorShape {
+  status?: number;
+  code?: string | number;
+  response?: { status?: number; data?: unknown; headers?: unknown };
+}
+
+const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded']);
+
+export function mapGoogleError(error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as GoogleErrorShape;
+  const status = shape.response?.status ?? (typeof shape.status === 'number' ? shape.status : undefined);
+  const oauthError = oauthErrorOf(shape.response?.data);
+  const reason = calendarReasonOf(shape.response?.data);
+  const what = [status ?? 'no response', oauthError ?? reason].filter(Boolean).join(' ');
+  const make = (code: ProviderErrorCode, retryAfterMs?: number) => new ProviderError(code, `Google: ${what}`, retryAfterMs);
+
+  if (status === undefined) return make('TRANSIENT'); // connection refused/reset, DNS, timeout
+  // The token endpoint's answer to a revoked, expired or foreign refresh token.
+  if (oauthError === 'invalid_grant' || oauthError === 'unauthorized_client') return make('AUTH_REVOKED');
+  // Our client id/secret are wrong: an admin must fix the configuration, not the person.
+  if (oauthError === 'invalid_client') return make('PERMANENT');
+  // google-auth-library already refreshed and retried once on 401: the grant is gone.
+  if (status === 401) return make('AUTH_REVOKED');
+  // The person unticked the Calendar scope (granular consent): only a new consent fixes it.
+  if (status === 403 && reason === 'insufficientPermissions') return make('AUTH_REVOKED');
+  // Google sends no Retry-After; the worker's backoff decides the wait.
+  if (status === 429 || (status === 403 && reason !== undefined && RATE_LIMIT_REASONS.has(reason))) {
+    return make('RATE_LIMITED', retryAfterMsOf(shape.response?.headers));
+  }
+  if (status === 404 || status === 410) return make('NOT_FOUND');
+  if (status >= 500) return make('TRANSIENT');
+  return make('PERMANENT');
+}
+
+function oauthErrorOf(data: unknown): string | undefined {
+  const value = (data as { error?: unknown } | undefined)?.error;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function calendarReasonOf(data: unknown): string | undefined {
+  const errors = (data as { error?: { errors?: { reason?: unknown }[] } } | undefined)?.error?.errors;
+  const reason = Array.isArray(errors) ? errors[0]?.reason : undefined;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
+function retryAfterMsOf(headers: unknown): number | undefined {
+  const value =
+    headers instanceof Headers
+      ? headers.get('retry-after')
+      : (headers as Record<string, unknown> | undefined)?.['retry-after'];
+  const seconds = typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
