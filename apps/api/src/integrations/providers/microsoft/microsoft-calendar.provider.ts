@@ -1,0 +1,103 @@
+// The Microsoft Outlook adapter of CalendarProvider: identity platform v2 through MSAL
+// (microsoft-identity.ts), calendars through the Graph SDK (microsoft-graph.ts). Every
+// failure leaves as a ProviderError (microsoft-error.mapper.ts), never an SDK error.
+import type { ProviderCalendar } from '@fs/contracts';
+import type {
+  AuthorizationRequest,
+  CalendarProvider,
+  CodeExchange,
+  ConnectedAccount,
+  ProviderTokens,
+  TokenContext,
+} from '../calendar-provider';
+import { ProviderError } from '../provider-error';
+import type { MicrosoftEndpoints } from '../provider-endpoints';
+import { microsoftErrorToProviderError } from './microsoft-error.mapper';
+import { MicrosoftGraph } from './microsoft-graph';
+import { MicrosoftIdentity } from './microsoft-identity';
+
+/** Refresh a little before expiry so a token does not die between our check and Graph's. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export class MicrosoftCalendarProvider implements CalendarProvider {
+  readonly id = 'microsoft' as const;
+  private readonly identity: MicrosoftIdentity;
+  private readonly graph: MicrosoftGraph;
+
+  constructor(
+    endpoints: MicrosoftEndpoints,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.identity = new MicrosoftIdentity(endpoints);
+    this.graph = new MicrosoftGraph(endpoints);
+  }
+
+  authorizationUrl(request: AuthorizationRequest): string {
+    return this.identity.authorizationUrl(request);
+  }
+
+  async exchangeCode({ code, codeVerifier }: CodeExchange): Promise<ConnectedAccount> {
+    return this.mapErrors(async () => {
+      const { tokens, email } = await this.identity.exchangeCode(code, codeVerifier);
+      const accountEmail = email ?? (await this.graph.meEmail(tokens.accessToken));
+      if (!accountEmail) throw new ProviderError('PERMANENT', 'Microsoft account has no email address');
+      return { tokens, accountEmail };
+    });
+  }
+
+  /** The returned refreshToken is the rotated one: store it, the old one is superseded. */
+  async refresh(refreshToken: string): Promise<ProviderTokens> {
+    return this.mapErrors(() => this.identity.refresh(refreshToken));
+  }
+
+  /**
+   * Microsoft offers no endpoint to revoke one app's refresh token (only "revoke all
+   * sessions" of a user, an admin action through Graph that would sign the person out
+   * everywhere). Disconnecting therefore forgets the tokens on our side, which the caller
+   * does; the grant then lapses after 90 days without use, or the person removes the app
+   * at https://myapps.microsoft.com. Resolves so disconnect never fails on it.
+   */
+  async revoke(_tokens: ProviderTokens): Promise<void> {}
+
+  async listCalendars(context: TokenContext): Promise<ProviderCalendar[]> {
+    return this.withAccessToken(context, (accessToken) => this.graph.listCalendars(accessToken));
+  }
+
+  /**
+   * Runs a Graph call with a working access token: refreshes first when it is (nearly)
+   * expired, and once more when Graph answers 401 (a token revoked or expired early).
+   * Each new token pair goes to context.onTokens before it is used; a failure of
+   * onTokens (our storage) passes through unmapped, it is not the provider's.
+   */
+  private async withAccessToken<T>(context: TokenContext, call: (accessToken: string) => Promise<T>): Promise<T> {
+    let tokens = context.tokens;
+    let refreshed = false;
+    if (tokens.expiresAt.getTime() - EXPIRY_MARGIN_MS <= this.now().getTime() && tokens.refreshToken) {
+      tokens = await this.refreshAndStore(context, tokens.refreshToken);
+      refreshed = true;
+    }
+    try {
+      return await call(tokens.accessToken);
+    } catch (error) {
+      const mapped = microsoftErrorToProviderError(error, this.now());
+      if (refreshed || !tokens.refreshToken || mapped.code !== 'AUTH_REVOKED') throw mapped;
+    }
+    tokens = await this.refreshAndStore(context, tokens.refreshToken);
+    const fresh = tokens.accessToken;
+    return this.mapErrors(() => call(fresh));
+  }
+
+  private async refreshAndStore(context: TokenContext, refreshToken: string): Promise<ProviderTokens> {
+    const tokens = await this.refresh(refreshToken);
+    await context.onTokens(tokens);
+    return tokens;
+  }
+
+  private async mapErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw microsoftErrorToProviderError(error, this.now());
+    }
+  }
+}

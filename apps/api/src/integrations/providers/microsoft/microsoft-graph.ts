@@ -1,0 +1,77 @@
+// Microsoft Graph calls of the adapter, through the official SDK, given an access token.
+// Graph failures leave here as the SDK's GraphError; the provider maps them.
+import { Client, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type { ProviderCalendar } from '@fs/contracts';
+import type { MicrosoftEndpoints } from '../provider-endpoints';
+import { graphFetchOptions } from './microsoft-transport';
+
+/** Graph's calendar resource, the fields we read. */
+interface GraphCalendar {
+  id: string;
+  name: string;
+  canEdit?: boolean;
+  isDefaultCalendar?: boolean;
+}
+
+interface GraphPage<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+}
+
+/** Every page of a collection; a guard against a server that keeps sending nextLinks. */
+const MAX_PAGES = 50;
+
+/**
+ * No SDK-level retries: a 429 or 5xx surfaces at once (as RATE_LIMITED / TRANSIENT with
+ * Retry-After) so the caller decides — the API answers the person, the sync worker
+ * reschedules — instead of the SDK sleeping inside a request.
+ */
+const NO_RETRY = [new RetryHandlerOptions(0, 0)];
+
+export class MicrosoftGraph {
+  private readonly fetchOptions: RequestInit;
+
+  constructor(private readonly endpoints: MicrosoftEndpoints) {
+    this.fetchOptions = graphFetchOptions(endpoints.caPem);
+  }
+
+  async listCalendars(accessToken: string): Promise<ProviderCalendar[]> {
+    const client = this.client(accessToken);
+    const calendars: GraphCalendar[] = [];
+    let page = (await client
+      .api('/me/calendars')
+      // Immutable ids survive moves between folders; the sync stores calendar and event ids.
+      .header('Prefer', 'IdType="ImmutableId"')
+      .middlewareOptions(NO_RETRY)
+      .get()) as GraphPage<GraphCalendar>;
+    calendars.push(...page.value);
+    for (let pages = 1; page['@odata.nextLink'] && pages < MAX_PAGES; pages++) {
+      page = (await client.api(page['@odata.nextLink']).header('Prefer', 'IdType="ImmutableId"').middlewareOptions(NO_RETRY).get()) as GraphPage<GraphCalendar>;
+      calendars.push(...page.value);
+    }
+    return calendars.map((calendar) => ({
+      id: calendar.id,
+      name: calendar.name,
+      primary: calendar.isDefaultCalendar === true,
+      canWrite: calendar.canEdit === true,
+    }));
+  }
+
+  /** The signed-in user's address, for accounts whose id token carries no email. */
+  async meEmail(accessToken: string): Promise<string | undefined> {
+    const me = (await this.client(accessToken).api('/me').middlewareOptions(NO_RETRY).get()) as { mail?: string | null; userPrincipalName?: string };
+    return me.mail ?? me.userPrincipalName;
+  }
+
+  private client(accessToken: string): Client {
+    const { graphBaseUrl } = this.endpoints;
+    return Client.init({
+      authProvider: (done) => done(null, accessToken),
+      baseUrl: graphBaseUrl,
+      defaultVersion: 'v1.0',
+      // The SDK attaches the Authorization header only for Graph's own hosts and these.
+      customHosts: new Set([new URL(graphBaseUrl).hostname]),
+      fetchOptions: this.fetchOptions,
+    });
+  }
+}
