@@ -5,9 +5,9 @@ import { useSearchParams } from 'react-router-dom';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useCurrentUser } from '../auth/current-user';
-import { parseIntegrationResult, withoutIntegrationResult } from './integration-result';
-import { IntegrationResultBanner } from './IntegrationResultBanner';
-import { IntegrationsPanel } from './IntegrationsPanel';
+import { parseIntegrationResult, withoutIntegrationResult } from '../integrations/integration-result';
+import { IntegrationResultBanner } from '../integrations/IntegrationResultBanner';
+import { IntegrationsSettings } from '../integrations/IntegrationsSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -37,7 +37,7 @@ export function SettingsPage() {
           <dd>{user.timeZone}</dd>
         </dl>
       </section>
-      <IntegrationsPanel />
+      <IntegrationsSettings />
     </div>
   );
 }

@@ -1,0 +1,80 @@
+// One provider's card: status badge, account, the explanation and next action from the status
+// table (integration-status.ts), and — while a grant is held — calendar, sync switch, disconnect.
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Integration } from '@fs/contracts';
+import { CalendarPicker } from './CalendarPicker';
+import { ConnectButton } from './ConnectButton';
+import { DisconnectButton } from './DisconnectButton';
+import { providerName as nameOf } from './integration-result';
+import { holdsGrant, integrationView } from './integration-status';
+import { ProviderIcon } from './ProviderIcon';
+import { SyncToggle } from './SyncToggle';
+
+export function IntegrationCard({ integration }: { integration: Integration }) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const [notice, setNotice] = useState('');
+  const view = integrationView(integration);
+  const provider = nameOf(i18n, integration.provider);
+  const email = integration.accountEmail;
+  const granted = holdsGrant(view.state);
+
+  return (
+    <article
+      className={`integration integration-${view.tone}`}
+      aria-labelledby={titleId}
+      data-testid={`integration-${integration.provider}`}
+      data-state={view.state}
+    >
+      <div className="integration-header">
+        <ProviderIcon provider={integration.provider} />
+        <h3 id={titleId} ref={titleRef} tabIndex={-1}>
+          {provider}
+        </h3>
+        <span className={`badge badge-${view.tone}`} data-testid="integration-status">
+          {t(view.label)}
+        </span>
+      </div>
+      {email && (granted || view.state === 'NEEDS_RECONNECT') && (
+        <p className="integration-account" data-testid="integration-account">
+          {t(granted ? 'integrations.account' : 'integrations.accountToReconnect', { email })}
+        </p>
+      )}
+      <p className={`integration-hint${view.tone === 'danger' ? ' integration-hint-danger' : ''}`} data-testid="integration-hint">
+        {t(view.hint, { provider, calendar: integration.calendarName ?? '' })}
+      </p>
+      {(view.action === 'connect' || view.action === 'reconnect') && (
+        <ConnectButton provider={integration.provider} providerName={provider} action={view.action} />
+      )}
+      {granted && (
+        <div className="integration-settings">
+          <CalendarPicker
+            integration={integration}
+            providerName={provider}
+            primary={view.action === 'chooseCalendar'}
+            onSaved={() => setNotice(t('integrations.calendar.saved'))}
+          />
+          <SyncToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.sync.turnedOn' : 'integrations.sync.turnedOff'))} />
+        </div>
+      )}
+      {integration.status !== 'NOT_CONNECTED' && (
+        <div className="integration-footer">
+          <DisconnectButton
+            provider={integration.provider}
+            providerName={provider}
+            onDisconnected={() => {
+              setNotice(t('integrations.disconnected', { provider }));
+              // The button that had focus is gone: put the person back at the top of this card.
+              titleRef.current?.focus();
+            }}
+          />
+        </div>
+      )}
+      <p className="integration-notice" role="status" data-testid="integration-notice">
+        {notice}
+      </p>
+    </article>
+  );
+}

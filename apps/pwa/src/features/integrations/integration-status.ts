@@ -1,0 +1,70 @@
+// The one table of what a person sees for a calendar integration: for each state, the badge
+// label and colour, the sentence that explains it, and the action offered. The card renders
+// from this table only, so a new state is one row here (plus its texts in fr.ts / en.ts).
+import type { Integration } from '@fs/contracts';
+
+/**
+ * The API's status, refined by what the person still has to do: CONNECTED splits into
+ * "choose a calendar", "sync paused" and "syncing"; `available: false` wins over all.
+ */
+export const INTEGRATION_STATES = ['UNAVAILABLE', 'NOT_CONNECTED', 'NEEDS_RECONNECT', 'NEEDS_CALENDAR', 'SYNC_PAUSED', 'SYNCING'] as const;
+export type IntegrationState = (typeof INTEGRATION_STATES)[number];
+
+export type IntegrationAction = 'connect' | 'reconnect' | 'chooseCalendar';
+export type IntegrationTone = 'neutral' | 'success' | 'warning' | 'danger';
+
+export interface IntegrationStateView {
+  /** i18n key of the badge text. */
+  label: `integrations.state.${IntegrationState}`;
+  /** i18n key of the explanation (interpolates provider, email, calendar). */
+  hint: `integrations.hint.${IntegrationState}`;
+  tone: IntegrationTone;
+  /** The one thing the person should do next; null when nothing is needed. */
+  action: IntegrationAction | null;
+}
+
+const row = (state: IntegrationState, tone: IntegrationTone, action: IntegrationAction | null): IntegrationStateView => ({
+  label: `integrations.state.${state}`,
+  hint: `integrations.hint.${state}`,
+  tone,
+  action,
+});
+
+export const INTEGRATION_STATE_VIEWS: Record<IntegrationState, IntegrationStateView> = {
+  UNAVAILABLE: row('UNAVAILABLE', 'neutral', null),
+  NOT_CONNECTED: row('NOT_CONNECTED', 'neutral', 'connect'),
+  NEEDS_RECONNECT: row('NEEDS_RECONNECT', 'danger', 'reconnect'),
+  NEEDS_CALENDAR: row('NEEDS_CALENDAR', 'warning', 'chooseCalendar'),
+  SYNC_PAUSED: row('SYNC_PAUSED', 'warning', null),
+  SYNCING: row('SYNCING', 'success', null),
+};
+
+/** i18n key of the button for each action. */
+export const ACTION_LABELS: Record<IntegrationAction, `integrations.actions.${IntegrationAction}`> = {
+  connect: 'integrations.actions.connect',
+  reconnect: 'integrations.actions.reconnect',
+  chooseCalendar: 'integrations.actions.chooseCalendar',
+};
+
+export function integrationState(integration: Pick<Integration, 'available' | 'status' | 'calendarId' | 'syncEnabled'>): IntegrationState {
+  if (!integration.available) return 'UNAVAILABLE';
+  switch (integration.status) {
+    case 'NOT_CONNECTED':
+      return 'NOT_CONNECTED';
+    case 'NEEDS_RECONNECT':
+      return 'NEEDS_RECONNECT';
+    case 'CONNECTED':
+      if (!integration.calendarId) return 'NEEDS_CALENDAR';
+      return integration.syncEnabled ? 'SYNCING' : 'SYNC_PAUSED';
+  }
+}
+
+/** True while the API holds a grant for this provider (so calendars can be listed, settings changed). */
+export function holdsGrant(state: IntegrationState): boolean {
+  return state === 'NEEDS_CALENDAR' || state === 'SYNC_PAUSED' || state === 'SYNCING';
+}
+
+export function integrationView(integration: Integration): IntegrationStateView & { state: IntegrationState } {
+  const state = integrationState(integration);
+  return { state, ...INTEGRATION_STATE_VIEWS[state] };
+}

@@ -1,0 +1,55 @@
+// Calls to /integrations (the person's Google / Microsoft calendar connections), with the
+// query factories that cache them. The PWA never sees a provider token: only statuses,
+// the account email and the calendars the API lists for us.
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  AuthUrlResponse,
+  CalendarProviderId,
+  Integration,
+  IntegrationSettingsRequest,
+  ProviderCalendar,
+} from '@fs/contracts';
+import { apiRequest } from '../../api/http';
+
+export const integrationKeys = {
+  all: ['integrations'] as const,
+  list: ['integrations', 'list'] as const,
+  calendars: (provider: CalendarProviderId) => ['integrations', 'calendars', provider] as const,
+};
+
+const path = (provider: CalendarProviderId) => `/integrations/${encodeURIComponent(provider)}`;
+
+export function listIntegrations(): Promise<Integration[]> {
+  return apiRequest<Integration[]>('/integrations');
+}
+
+export function listProviderCalendars(provider: CalendarProviderId): Promise<ProviderCalendar[]> {
+  return apiRequest<ProviderCalendar[]>(`${path(provider)}/calendars`);
+}
+
+/** The provider's consent page URL (single-use state, PKCE) to send the browser to. */
+export function startAuthorization(provider: CalendarProviderId): Promise<AuthUrlResponse> {
+  return apiRequest<AuthUrlResponse>(`${path(provider)}/auth`);
+}
+
+export function updateIntegrationSettings(provider: CalendarProviderId, settings: IntegrationSettingsRequest): Promise<Integration> {
+  return apiRequest<Integration>(`${path(provider)}/settings`, { method: 'POST', body: settings });
+}
+
+export function disconnectIntegration(provider: CalendarProviderId): Promise<void> {
+  return apiRequest<void>(path(provider), { method: 'DELETE' });
+}
+
+export function integrationsQuery() {
+  return queryOptions({ queryKey: integrationKeys.list, queryFn: listIntegrations });
+}
+
+/** Asks the provider through the API, so only while connected; kept a minute (calendars rarely change). */
+export function providerCalendarsQuery(provider: CalendarProviderId, enabled: boolean) {
+  return queryOptions({
+    queryKey: integrationKeys.calendars(provider),
+    queryFn: () => listProviderCalendars(provider),
+    enabled,
+    staleTime: 60 * 1000,
+  });
+}
