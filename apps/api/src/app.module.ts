@@ -6,9 +6,10 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { UsersModule } from './users/users.module';
-import { Clock, SystemClock } from './common/clock';
+import { ClockModule } from './common/clock.module';
 import { REDACTED_LOG_PATHS } from './common/log-redaction';
 
 @Module({})
@@ -25,13 +26,14 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
           },
         }),
+        ClockModule,
         DatabaseModule,
         UsersModule,
         AuthModule,
         InterventionsModule,
+        IntegrationsModule,
         HealthModule,
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }],
     };
   }
 }

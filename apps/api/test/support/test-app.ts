@@ -24,9 +24,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `env` adds or overrides variables, e.g. CALENDAR_EMULATOR_URL of an in-process emulator. */
+export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const app = await createApp(new AppConfig(parseEnv({ ...TEST_ENV, ...database.env })));
+  const app = await createApp(new AppConfig(parseEnv({ ...TEST_ENV, ...database.env, ...env })));
   await app.init();
   const prisma = app.get(PrismaService);
   await seedDemo(prisma);

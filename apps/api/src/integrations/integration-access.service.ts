@@ -1,0 +1,48 @@
+// Owns "call a provider as this person": loads the stored tokens, refreshes the access
+// token when it expires within a minute, stores every new token (TokenContext.onTokens)
+// and, when the provider refuses the grant, marks the integration NEEDS_RECONNECT with
+// lastError AUTH_REVOKED so the person is told (never a silent failure). Throws
+// ProviderError, not an HTTP error: the HTTP service and the future sync worker each
+// decide what a code means for them.
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { IntegrationRepository } from './integration.repository';
+import type { CalendarProvider, ProviderTokens, TokenContext } from './providers/calendar-provider';
+import { ProviderError } from './providers/provider-error';
+
+/** Refresh ahead of expiry so a token does not die between our check and the provider's. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+@Injectable()
+export class IntegrationAccess {
+  constructor(
+    private readonly integrations: IntegrationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Runs `work` with valid tokens. Throws ProviderError('AUTH_REVOKED') when there are none usable. */
+  async run<T>(userId: string, provider: CalendarProvider, work: (context: TokenContext) => Promise<T>): Promise<T> {
+    const save = (tokens: ProviderTokens) => this.integrations.saveTokens(userId, provider.id, tokens);
+    try {
+      let tokens = await this.integrations.findTokens(userId, provider.id);
+      if (!tokens) throw new ProviderError('AUTH_REVOKED', 'no stored tokens');
+      if (tokens.expiresAt.getTime() - this.clock.now().getTime() < REFRESH_MARGIN_MS) {
+        tokens = await this.refresh(provider, tokens);
+        await save(tokens);
+      }
+      return await work({ tokens, onTokens: save });
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === 'AUTH_REVOKED') {
+        await this.integrations.markNeedsReconnect(userId, provider.id, 'AUTH_REVOKED');
+      }
+      throw error;
+    }
+  }
+
+  private async refresh(provider: CalendarProvider, tokens: ProviderTokens): Promise<ProviderTokens> {
+    if (!tokens.refreshToken) throw new ProviderError('AUTH_REVOKED', 'access token expired and no refresh token');
+    const fresh = await provider.refresh(tokens.refreshToken);
+    // Merge, never replace with undefined: Google's refresh answer carries no refresh token.
+    return { ...fresh, refreshToken: fresh.refreshToken ?? tokens.refreshToken };
+  }
+}

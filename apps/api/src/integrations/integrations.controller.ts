@@ -1,0 +1,70 @@
+// The HTTP surface of calendar integrations (ARCHITECTURE.md, kept exactly). Every route
+// acts on the caller's own integrations; the callback is public because the provider
+// sends the browser there without our bearer token: the state says whose it is.
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Redirect } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  integrationSettingsSchema,
+  type AuthUrlResponse,
+  type CalendarProviderId,
+  type Integration,
+  type ProviderCalendar,
+  type User,
+} from '@fs/contracts';
+import type { z } from 'zod';
+import { CurrentUser, Public } from '../auth/auth.decorators';
+import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { IntegrationsService } from './integrations.service';
+import { ProviderParamPipe } from './provider-param.pipe';
+
+const provider = new ProviderParamPipe();
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+@ApiTags('integrations')
+@ApiBearerAuth()
+@Controller('integrations')
+export class IntegrationsController {
+  constructor(private readonly integrations: IntegrationsService) {}
+
+  @Get()
+  list(@CurrentUser() user: User): Promise<Integration[]> {
+    return this.integrations.list(user);
+  }
+
+  @Get(':provider/auth')
+  auth(@CurrentUser() user: User, @Param('provider', provider) id: CalendarProviderId): Promise<AuthUrlResponse> {
+    return this.integrations.authorizationUrl(user, id);
+  }
+
+  @Public()
+  @Get(':provider/callback')
+  @Redirect()
+  async callback(
+    @Param('provider', provider) id: CalendarProviderId,
+    @Query() query: Record<string, unknown>,
+  ): Promise<{ url: string; statusCode: number }> {
+    const url = await this.integrations.completeAuthorization(id, { code: text(query.code), state: text(query.state), error: text(query.error) });
+    return { url, statusCode: 302 };
+  }
+
+  @Delete(':provider')
+  @HttpCode(204)
+  disconnect(@CurrentUser() user: User, @Param('provider', provider) id: CalendarProviderId): Promise<void> {
+    return this.integrations.disconnect(user, id);
+  }
+
+  @Get(':provider/calendars')
+  calendars(@CurrentUser() user: User, @Param('provider', provider) id: CalendarProviderId): Promise<ProviderCalendar[]> {
+    return this.integrations.calendars(user, id);
+  }
+
+  @Post(':provider/settings')
+  @HttpCode(200)
+  settings(
+    @CurrentUser() user: User,
+    @Param('provider', provider) id: CalendarProviderId,
+    @Body(new ZodValidationPipe(integrationSettingsSchema)) body: z.output<typeof integrationSettingsSchema>,
+  ): Promise<Integration> {
+    return this.integrations.saveSettings(user, id, body);
+  }
+}

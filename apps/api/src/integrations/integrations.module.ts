@@ -1,0 +1,28 @@
+// IntegrationsModule: a person's Google / Microsoft calendar connections. Provider
+// endpoints are resolved once while the app is created (an async factory: in emulator
+// mode it reads the emulator's /_emulator/info), so a bad setup fails at boot.
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { IntegrationAccess } from './integration-access.service';
+import { IntegrationRepository } from './integration.repository';
+import { IntegrationsController } from './integrations.controller';
+import { IntegrationsService } from './integrations.service';
+import { OAuthStateService } from './oauth/oauth-state.service';
+import { TokenVault } from './oauth/token-vault';
+import { resolveProviderEndpoints } from './providers/provider-endpoints';
+import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-registry';
+
+@Module({
+  controllers: [IntegrationsController],
+  providers: [
+    { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
+    ProviderRegistry,
+    TokenVault,
+    OAuthStateService,
+    IntegrationRepository,
+    IntegrationAccess,
+    IntegrationsService,
+  ],
+  exports: [IntegrationAccess, ProviderRegistry, IntegrationRepository],
+})
+export class IntegrationsModule {}

@@ -1,0 +1,157 @@
+// The rules of connecting a calendar: list a person's integrations, start a consent
+// (single-use state + PKCE), finish it on the callback, disconnect, list the account's
+// calendars and save the person's choices. Everything is per user: a person only ever
+// reaches their own rows (the user id comes from the token, or from the state).
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  CALENDAR_PROVIDERS,
+  type CalendarProviderId,
+  type Integration,
+  type IntegrationErrorCode,
+  type ProviderCalendar,
+  type User,
+} from '@fs/contracts';
+import { ApiException, invalidField } from '../common/api-error';
+import { AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { IntegrationAccess } from './integration-access.service';
+import { IntegrationRepository, type IntegrationRow } from './integration.repository';
+import { OAuthStateService } from './oauth/oauth-state.service';
+import type { CalendarProvider, TokenContext } from './providers/calendar-provider';
+import { providerErrorToApiException } from './providers/error-status';
+import { ProviderError } from './providers/provider-error';
+import { ProviderRegistry } from './providers/provider-registry';
+
+export interface CallbackQuery {
+  code?: string;
+  state?: string;
+  error?: string;
+}
+
+@Injectable()
+export class IntegrationsService {
+  private readonly logger = new Logger(IntegrationsService.name);
+
+  constructor(
+    private readonly integrations: IntegrationRepository,
+    private readonly access: IntegrationAccess,
+    private readonly states: OAuthStateService,
+    private readonly registry: ProviderRegistry,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: User): Promise<Integration[]> {
+    const rows = await this.integrations.listForUser(user.id);
+    return CALENDAR_PROVIDERS.map((provider) =>
+      this.toIntegration(provider, rows.find((row) => row.provider === provider.toUpperCase())),
+    );
+  }
+
+  async authorizationUrl(user: User, providerId: CalendarProviderId): Promise<{ url: string }> {
+    const provider = this.provider(providerId);
+    const { state, codeChallenge } = await this.states.create(user.id, providerId);
+    return { url: provider.authorizationUrl({ state, codeChallenge, loginHint: user.email }) };
+  }
+
+  /** Never throws: the browser always lands back on the PWA's settings page with a result. */
+  async completeAuthorization(providerId: CalendarProviderId, query: CallbackQuery): Promise<string> {
+    const result = await this.tryComplete(providerId, query).catch((error: unknown) => {
+      const code: IntegrationErrorCode = error instanceof ProviderError ? error.code : 'PERMANENT';
+      this.logger.warn(`${providerId} consent failed: ${error instanceof Error ? error.message : 'unknown'}`);
+      return code;
+    });
+    const url = new URL('/settings', this.config.env.PWA_URL);
+    url.searchParams.set('integration', providerId);
+    url.searchParams.set('result', result === 'connected' ? 'connected' : 'error');
+    if (result !== 'connected') url.searchParams.set('reason', result);
+    return url.toString();
+  }
+
+  async disconnect(user: User, providerId: CalendarProviderId): Promise<void> {
+    const provider = this.registry.get(providerId);
+    const tokens = await this.integrations.findTokens(user.id, providerId);
+    if (provider && tokens) {
+      // Best effort: our side forgets the grant whatever the provider answers.
+      await provider.revoke(tokens).catch((error: unknown) => {
+        this.logger.warn(`${providerId} revoke failed (${error instanceof ProviderError ? error.code : 'unknown'}); tokens forgotten anyway`);
+      });
+    }
+    await this.integrations.forget(user.id, providerId);
+  }
+
+  async calendars(user: User, providerId: CalendarProviderId): Promise<ProviderCalendar[]> {
+    const provider = this.provider(providerId);
+    await this.connected(user, providerId);
+    return this.callProvider(user, provider, (context) => provider.listCalendars(context));
+  }
+
+  async saveSettings(
+    user: User,
+    providerId: CalendarProviderId,
+    settings: { calendarId?: string; syncEnabled?: boolean },
+  ): Promise<Integration> {
+    let calendarName: string | undefined;
+    if (settings.calendarId !== undefined) {
+      const chosen = (await this.calendars(user, providerId)).find((c) => c.id === settings.calendarId);
+      if (!chosen?.canWrite) throw invalidField('calendarId', 'must be one of the account’s writable calendars');
+      calendarName = chosen.name;
+    } else {
+      await this.connected(user, providerId);
+    }
+    const row = await this.integrations.saveSettings(user.id, providerId, {
+      ...settings,
+      ...(calendarName !== undefined ? { calendarName } : {}),
+    });
+    return this.toIntegration(providerId, row);
+  }
+
+  private async tryComplete(providerId: CalendarProviderId, query: CallbackQuery): Promise<'connected' | IntegrationErrorCode> {
+    // Consume first, whatever the outcome, so a state can never be used twice.
+    const pending = query.state ? await this.states.consume(query.state, providerId) : undefined;
+    if (!pending) return 'STATE_INVALID';
+    if (query.error) return query.error === 'access_denied' ? 'ACCESS_DENIED' : 'PERMANENT';
+    if (!query.code) return 'PERMANENT';
+    const provider = this.registry.get(providerId);
+    if (!provider) return 'NOT_CONFIGURED';
+    const account = await provider.exchangeCode({ code: query.code, codeVerifier: pending.codeVerifier });
+    await this.integrations.saveConnected(pending.userId, providerId, account, this.clock.now());
+    return 'connected';
+  }
+
+  private provider(providerId: CalendarProviderId): CalendarProvider {
+    const provider = this.registry.get(providerId);
+    if (!provider) throw new ApiException('PROVIDER_NOT_CONFIGURED', `${providerId} calendars are not configured on this server`);
+    return provider;
+  }
+
+  private async connected(user: User, providerId: CalendarProviderId): Promise<void> {
+    const row = await this.integrations.find(user.id, providerId);
+    if (row?.status === 'NEEDS_RECONNECT') throw providerErrorToApiException(new ProviderError('AUTH_REVOKED', 'needs reconnect'));
+    if (row?.status !== 'CONNECTED') throw new ApiException('INTEGRATION_NOT_CONNECTED', `${providerId} is not connected`);
+  }
+
+  private async callProvider<T>(user: User, provider: CalendarProvider, work: (context: TokenContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.access.run(user.id, provider, work);
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      this.logger.warn(`${provider.id} call failed: ${error.code} (${error.message})`);
+      throw providerErrorToApiException(error);
+    }
+  }
+
+  private toIntegration(provider: CalendarProviderId, row: IntegrationRow | null | undefined): Integration {
+    return {
+      provider,
+      available: this.registry.isAvailable(provider),
+      status: row?.status ?? 'NOT_CONNECTED',
+      accountEmail: row?.accountEmail ?? null,
+      calendarId: row?.calendarId ?? null,
+      calendarName: row?.calendarName ?? null,
+      syncEnabled: row?.syncEnabled ?? true,
+      lastError: (row?.lastError as IntegrationErrorCode | null | undefined) ?? null,
+      connectedAt: row?.connectedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,167 @@
+// The Google Calendar adapter: OAuth (google-auth-library's OAuth2Client, pointed at the
+// endpoints resolved at boot through its documented `endpoints` option) and the Calendar
+// API (@googleapis/calendar with `rootUrl`). The only files importing those SDKs live in
+// this folder; everything leaving it is our types or a ProviderError (google-error.mapper).
+import { calendar, type calendar_v3 } from '@googleapis/calendar';
+import { CodeChallengeMethod, OAuth2Client, type Credentials } from 'google-auth-library';
+import type { ProviderCalendar } from '@fs/contracts';
+import type {
+  AuthorizationRequest,
+  CalendarProvider,
+  CodeExchange,
+  ConnectedAccount,
+  ProviderTokens,
+  TokenContext,
+} from '../calendar-provider';
+import type { GoogleEndpoints } from '../provider-endpoints';
+import { ProviderError } from '../provider-error';
+import { mapGoogleError } from './google-error.mapper';
+
+/**
+ * Least privilege for "list my calendars, write interventions into the one I pick":
+ * calendarlist.readonly (names + accessRole) and calendar.events (events only). The full
+ * `calendar` scope would also let us create, delete and share calendars. `openid email`
+ * tell us which account was connected.
+ */
+export const GOOGLE_CALENDAR_SCOPES = [
+  'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
+  'https://www.googleapis.com/auth/calendar.events',
+];
+export const GOOGLE_SCOPES = ['openid', 'email', ...GOOGLE_CALENDAR_SCOPES];
+
+const WRITABLE_ROLES = new Set(['owner', 'writer']);
+
+export class GoogleCalendarProvider implements CalendarProvider {
+  readonly id = 'google' as const;
+
+  constructor(private readonly endpoints: GoogleEndpoints) {}
+
+  authorizationUrl(request: AuthorizationRequest): string {
+    return this.client().generateAuthUrl({
+      access_type: 'offline',
+      // Google sends a refresh token only on a first consent; asking for consent every
+      // time guarantees one even when an old grant survived (e.g. a failed revoke).
+      prompt: 'consent',
+      scope: GOOGLE_SCOPES,
+      state: request.state,
+      code_challenge: request.codeChallenge,
+      code_challenge_method: CodeChallengeMethod.S256,
+      ...(request.loginHint ? { login_hint: request.loginHint } : {}),
+    });
+  }
+
+  async exchangeCode(exchange: CodeExchange): Promise<ConnectedAccount> {
+    const client = this.client();
+    try {
+      const { tokens } = await client.getToken({ code: exchange.code, codeVerifier: exchange.codeVerifier });
+      const providerTokens = toProviderTokens(tokens);
+      const info = await client.getTokenInfo(providerTokens.accessToken);
+      const missing = GOOGLE_CALENDAR_SCOPES.filter((scope) => !providerTokens.scopes.includes(scope));
+      if (missing.length > 0 || !info.email) {
+        // The person unticked a scope we need (granular consent): do not keep a useless grant.
+        await this.revoke(providerTokens);
+        throw new ProviderError('ACCESS_DENIED', `Google: scopes not granted (${missing.join(' ') || 'email'})`);
+      }
+      return { tokens: providerTokens, accountEmail: info.email };
+    } catch (error) {
+      throw mapGoogleError(error);
+    }
+  }
+
+  async refresh(refreshToken: string): Promise<ProviderTokens> {
+    const client = this.client();
+    client.setCredentials({ refresh_token: refreshToken });
+    try {
+      const { credentials } = await client.refreshAccessToken();
+      return toProviderTokens(credentials, refreshToken);
+    } catch (error) {
+      throw mapGoogleError(error);
+    }
+  }
+
+  async revoke(tokens: ProviderTokens): Promise<void> {
+    // Revoking either token ends the whole grant; the refresh token outlives the access one.
+    const token = tokens.refreshToken ?? tokens.accessToken;
+    try {
+      await this.client().revokeToken(token);
+    } catch (error) {
+      throw mapGoogleError(error);
+    }
+  }
+
+  async listCalendars(context: TokenContext): Promise<ProviderCalendar[]> {
+    return this.withAuth(context, async (auth) => {
+      const api = calendar({ version: 'v3', auth, rootUrl: this.endpoints.calendarRootUrl });
+      const items: calendar_v3.Schema$CalendarListEntry[] = [];
+      let pageToken: string | undefined;
+      do {
+        const { data } = await api.calendarList.list({ maxResults: 250, ...(pageToken ? { pageToken } : {}) });
+        items.push(...(data.items ?? []));
+        pageToken = data.nextPageToken ?? undefined;
+      } while (pageToken);
+      return items.map(toProviderCalendar);
+    });
+  }
+
+  /**
+   * Runs calls with an OAuth2Client holding the context's tokens. When Google answers 401
+   * (a token expired early or was invalidated), the library refreshes once and retries
+   * (forceRefreshOnFailure); the new tokens go to context.onTokens before we return.
+   */
+  private async withAuth<T>(context: TokenContext, work: (auth: OAuth2Client) => Promise<T>): Promise<T> {
+    const auth = this.client();
+    const { tokens } = context;
+    auth.setCredentials({
+      access_token: tokens.accessToken,
+      refresh_token: tokens.refreshToken ?? null,
+      expiry_date: tokens.expiresAt.getTime(),
+      scope: tokens.scopes.join(' '),
+    });
+    const saves: Promise<void>[] = [];
+    auth.on('tokens', (fresh: Credentials) => saves.push(context.onTokens(toProviderTokens(fresh, tokens.refreshToken, tokens.scopes))));
+    try {
+      return await work(auth);
+    } catch (error) {
+      throw mapGoogleError(error);
+    } finally {
+      await Promise.all(saves);
+    }
+  }
+
+  private client(): OAuth2Client {
+    const e = this.endpoints;
+    return new OAuth2Client({
+      clientId: e.clientId,
+      clientSecret: e.clientSecret,
+      redirectUri: e.redirectUri,
+      forceRefreshOnFailure: true,
+      endpoints: {
+        oauth2AuthBaseUrl: e.authorizeUrl,
+        oauth2TokenUrl: e.tokenUrl,
+        oauth2RevokeUrl: e.revokeUrl,
+        tokenInfoUrl: e.tokenInfoUrl,
+      },
+    });
+  }
+}
+
+/** Google never rotates refresh tokens: a refresh answer has none, so keep the one we had. */
+function toProviderTokens(credentials: Credentials, knownRefreshToken?: string, knownScopes: string[] = []): ProviderTokens {
+  if (!credentials.access_token) throw new ProviderError('PERMANENT', 'Google: token answer without an access token');
+  const refreshToken = credentials.refresh_token ?? knownRefreshToken;
+  return {
+    accessToken: credentials.access_token,
+    ...(refreshToken ? { refreshToken } : {}),
+    expiresAt: new Date(credentials.expiry_date ?? Date.now() + 3600_000),
+    scopes: credentials.scope ? credentials.scope.split(' ') : knownScopes,
+  };
+}
+
+function toProviderCalendar(entry: calendar_v3.Schema$CalendarListEntry): ProviderCalendar {
+  return {
+    id: entry.id ?? '',
+    name: entry.summaryOverride ?? entry.summary ?? entry.id ?? '',
+    primary: entry.primary === true,
+    canWrite: WRITABLE_ROLES.has(entry.accessRole ?? ''),
+  };
+}
