@@ -10,7 +10,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { UsersModule } from './users/users.module';
 import { ClockModule } from './common/clock.module';
-import { REDACTED_LOG_PATHS } from './common/log-redaction';
+import { REDACTED_LOG_PATHS, redactUrl } from './common/log-redaction';
 
 @Module({})
 export class AppModule {
@@ -23,6 +23,7 @@ export class AppModule {
           pinoHttp: {
             level: config.env.LOG_LEVEL,
             redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+            serializers: { req: (req: { url: string }) => Object.assign(req, { url: redactUrl(req.url) }) },
             autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
           },
         }),

@@ -11,3 +11,21 @@ export const REDACTED_LOG_PATHS = [
   '*.access_token',
   '*.refresh_token',
 ];
+
+/** Query parameters whose values never reach a log line (the OAuth callback's code and state). */
+export const REDACTED_QUERY_PARAMS = ['code', 'state', 'access_token', 'refresh_token'];
+
+/** pino-http logs `req.url` with its query string: hide the values of REDACTED_QUERY_PARAMS there too. */
+export function redactUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const params = new URLSearchParams(url.slice(start + 1));
+  let changed = false;
+  for (const name of REDACTED_QUERY_PARAMS) {
+    if (params.has(name)) {
+      params.set(name, '[redacted]');
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, start)}?${params.toString()}` : url;
+}
