@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core, each session with a fresh profile directory.
+/* global window -- used inside page.evaluate, which runs in the browser */
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,13 @@ export async function withBrowser(fn, { viewport = DESKTOP } = {}) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
-    return await fn(page, context);
+    try {
+      return await fn(page, context);
+    } catch (error) {
+      // What the page showed when the scenario failed, to read next to the stack trace.
+      await screenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    }
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
@@ -41,5 +48,7 @@ export async function withBrowser(fn, { viewport = DESKTOP } = {}) {
 
 export async function screenshot(page, name) {
   mkdirSync(SHOTS_DIR, { recursive: true });
+  // From the top: a sticky header scrolled along would be painted across the middle of a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
 }

@@ -46,3 +46,27 @@ export async function assertNoHorizontalScroll(page) {
   }));
   assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`);
 }
+
+/** One provider's card in Settings, once it shows `state` (a row of integration-status.ts). */
+export async function integrationCard(page, provider, state) {
+  const card = page.locator(`[data-testid="integration-${provider}"][data-state="${state}"]`);
+  await card.waitFor();
+  return card;
+}
+
+/** The caller's integration for `provider` as the API sees it. */
+export async function apiIntegration(apiUrl, token, provider) {
+  const list = await apiGet(apiUrl, token, '/integrations');
+  return list.find((integration) => integration.provider === provider);
+}
+
+/**
+ * Waits for the banner the OAuth callback's redirect produces, checks that the result left the
+ * URL (a reload must not repeat it), and returns the banner's text.
+ */
+export async function integrationResultText(page, provider, result) {
+  const banner = page.locator(`[data-testid="integration-result"][data-provider="${provider}"][data-result="${result}"]`);
+  await banner.waitFor();
+  await page.waitForFunction(() => window.location.pathname === '/settings' && !window.location.search.includes('integration='));
+  return (await banner.textContent()).replace('×', '').trim();
+}

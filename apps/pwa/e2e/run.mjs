@@ -1,6 +1,7 @@
-// Browser tests: starts the API (fresh embedded database, seeded) and the built PWA, runs
-// each scenario in a fresh Chromium profile, stops everything. Exit code 1 on any failure.
-// Screenshots go to /tmp/pwa-shots (PWA_SHOTS_DIR). E2E_VERBOSE=1 streams server logs.
+// Browser tests: starts the calendar emulator, the API (fresh embedded database, seeded,
+// pointed at the emulator) and the built PWA, runs each scenario in a fresh Chromium profile,
+// stops everything. Exit code 1 on any failure. Screenshots go to /tmp/pwa-shots
+// (PWA_SHOTS_DIR). E2E_VERBOSE=1 streams server logs.
 import { SHOTS_DIR } from './browser.mjs';
 import { startStack } from './servers.mjs';
 import * as technician from './scenarios/technician.mjs';
@@ -10,9 +11,21 @@ import * as dispatcher from './scenarios/dispatcher.mjs';
 import * as settings from './scenarios/settings.mjs';
 import * as installable from './scenarios/installable.mjs';
 import * as keyboard from './scenarios/keyboard.mjs';
+import * as integrationsGoogle from './scenarios/integrations-google.mjs';
+import * as integrationsMicrosoft from './scenarios/integrations-microsoft.mjs';
 
 // E2E_ONLY=<text> runs only the scenarios whose name contains it (while working on one).
-const scenarios = [technician, createCancel, language, dispatcher, settings, installable, keyboard].filter(
+const scenarios = [
+  technician,
+  createCancel,
+  language,
+  dispatcher,
+  settings,
+  installable,
+  keyboard,
+  integrationsGoogle,
+  integrationsMicrosoft,
+].filter(
   (scenario) => !process.env.E2E_ONLY || scenario.name.includes(process.env.E2E_ONLY),
 );
 

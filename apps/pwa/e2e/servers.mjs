@@ -1,5 +1,6 @@
-// Starts what the browser tests need, each on a free port: the seeded API on a fresh
-// embedded database, and the built PWA under `vite preview` proxying /api to it.
+// Starts what the browser tests need, each on a free port: the calendar emulator (in this
+// process, so scenarios drive its control API), the seeded API on a fresh embedded database
+// pointed at the emulator, and the built PWA under `vite preview` proxying /api to the API.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 export const PWA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const API_DIR = path.resolve(PWA_DIR, '../api');
+const EMULATOR_DIR = path.resolve(PWA_DIR, '../../packages/calendar-emulator');
 const VITE_BIN = path.join(PWA_DIR, 'node_modules/vite/bin/vite.js');
+const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -57,27 +60,41 @@ function startProcess(label, args, options) {
   return child;
 }
 
-/** Builds the PWA, seeds and starts the API, starts `vite preview`. Returns URLs and a stop(). */
+/** Normally built already (turbo builds dependencies before this package's tests); this covers a direct run. */
+function buildIfMissing(dir, entry, pkg) {
+  if (!existsSync(path.join(dir, entry))) runOrThrow(`${pkg} build`, pnpm[0], [...pnpm.slice(1), '--filter', pkg, 'build'], { cwd: PWA_DIR });
+}
+
+/**
+ * Builds the PWA, starts the emulator, seeds and starts the API, starts `vite preview`.
+ * Returns URLs, the emulator's control client and a stop().
+ */
 export async function startStack() {
   const tempDir = mkdtempSync(path.join(tmpdir(), 'pwa-e2e-'));
   const children = [];
+  let emulator = null;
   const stop = async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+    await emulator?.close();
     rmSync(tempDir, { recursive: true, force: true });
   };
   try {
-    if (!existsSync(path.join(API_DIR, 'dist/main.js'))) {
-      // Normally built already (turbo builds @fs/api before this package's tests); this covers a direct run.
-      const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
-      runOrThrow('API build', pnpm[0], [...pnpm.slice(1), '--filter', '@fs/api', 'build'], { cwd: PWA_DIR });
-    }
+    buildIfMissing(API_DIR, 'dist/main.js', '@fs/api');
+    buildIfMissing(EMULATOR_DIR, 'dist/index.js', '@fs/calendar-emulator');
     runOrThrow('PWA build', process.execPath, [VITE_BIN, 'build', '--logLevel', 'warn'], { cwd: PWA_DIR });
+
+    // Imported late: the package's dist may have just been built above.
+    const { startEmulator } = await import('@fs/calendar-emulator');
+    emulator = await startEmulator({ port: 0, httpsPort: 0, quiet: !process.env.E2E_VERBOSE });
 
     const [apiPort, pwaPort] = [await freePort(), await freePort()];
     const pwaUrl = `http://127.0.0.1:${pwaPort}`;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const { DATABASE_URL: _ignored, ...inherited } = process.env; // always the embedded database here
+    // Always the embedded database and the emulator here, whatever the developer's shell has set.
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && !/^(GOOGLE|MICROSOFT)_/.test(key)),
+    );
     const apiEnv = {
       ...inherited,
       PORT: String(apiPort),
@@ -87,6 +104,8 @@ export async function startStack() {
       TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PWA_URL: pwaUrl,
       LOG_LEVEL: 'warn',
+      // Both providers go to the emulator with its default OAuth clients (no real credentials).
+      CALENDAR_EMULATOR_URL: emulator.url,
     };
     runOrThrow('API seed', process.execPath, ['dist/database/seed.main.js'], { cwd: API_DIR, env: apiEnv });
 
@@ -100,7 +119,14 @@ export async function startStack() {
     });
     children.push(preview);
     await waitForHttp(`${pwaUrl}/api/v1/health`, preview, 'vite preview');
-    return { pwaUrl, apiUrl, stop, logs: () => children.map((c) => c.output.join('')).join('\n') };
+    return {
+      pwaUrl,
+      apiUrl,
+      emulatorUrl: emulator.url,
+      emulator: emulator.control,
+      stop,
+      logs: () => children.map((c) => c.output.join('')).join('\n'),
+    };
   } catch (error) {
     await stop();
     throw error;

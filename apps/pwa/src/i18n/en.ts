@@ -131,7 +131,7 @@ export const en: Messages = {
       dismiss: 'Dismiss message',
     },
     reasons: {
-      ACCESS_DENIED: 'you refused access. To link your calendar, click “Connect” again and choose “Allow”.',
+      ACCESS_DENIED: 'you refused access. To link your calendar, click “Connect” again and accept the access request.',
       STATE_INVALID: 'the link expired or was already used. Click “Connect” to try again.',
       AUTH_REVOKED: '{{provider}} withdrew the permission before the connection finished. Click “Connect” to try again.',
       RATE_LIMITED: '{{provider}} is receiving too many requests. Wait a few minutes, then try again.',

@@ -129,7 +129,7 @@ export const fr = {
       dismiss: 'Fermer le message',
     },
     reasons: {
-      ACCESS_DENIED: "vous avez refusé l'accès. Pour relier votre calendrier, cliquez de nouveau sur « Connecter » puis sur « Autoriser ».",
+      ACCESS_DENIED: "vous avez refusé l'accès. Pour relier votre calendrier, cliquez de nouveau sur « Connecter » et acceptez la demande d'accès.",
       STATE_INVALID: 'le lien a expiré ou a déjà servi. Cliquez de nouveau sur « Connecter ».',
       AUTH_REVOKED: "{{provider}} a retiré l'autorisation avant la fin de la connexion. Cliquez de nouveau sur « Connecter ».",
       RATE_LIMITED: '{{provider}} reçoit trop de demandes. Patientez quelques minutes puis réessayez.',

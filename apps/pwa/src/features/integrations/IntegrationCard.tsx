@@ -59,6 +59,9 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
           <SyncToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.sync.turnedOn' : 'integrations.sync.turnedOff'))} />
         </div>
       )}
+      <p className="integration-notice" role="status" data-testid="integration-notice">
+        {notice}
+      </p>
       {integration.status !== 'NOT_CONNECTED' && (
         <div className="integration-footer">
           <DisconnectButton
@@ -72,9 +75,6 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
           />
         </div>
       )}
-      <p className="integration-notice" role="status" data-testid="integration-notice">
-        {notice}
-      </p>
     </article>
   );
 }

@@ -11,6 +11,7 @@ export function IntegrationResultBanner({ result, onDismiss }: { result: Integra
       className={`alert ${connected ? 'alert-success' : 'alert-error'}`}
       role={connected ? 'status' : 'alert'}
       data-testid="integration-result"
+      data-provider={result.provider}
       data-result={result.result}
       data-reason={result.reason ?? undefined}
     >

@@ -1,5 +1,6 @@
-// /settings: language, account details, and the calendar integrations section (which also
-// shows the result of a connection when the OAuth callback redirects here).
+// /settings: the calendar integrations section (with the result of a connection when the
+// OAuth callback redirects here), language, account details.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
@@ -14,12 +15,19 @@ export function SettingsPage() {
   const user = useCurrentUser();
   useDocumentTitle(t('settings.title'));
   const [params, setParams] = useSearchParams();
-  const result = parseIntegrationResult(params);
+  const [result, setResult] = useState(() => parseIntegrationResult(params));
+  useEffect(() => {
+    // The result came with the redirect: drop it from the URL so a reload does not repeat it
+    // (a stale "connected" next to a card that now says "Reconnect" would contradict it).
+    if (parseIntegrationResult(params)) setParams(withoutIntegrationResult(params), { replace: true });
+  }, [params, setParams]);
 
   return (
     <div className="settings">
       <h1>{t('settings.title')}</h1>
-      {result && <IntegrationResultBanner result={result} onDismiss={() => setParams(withoutIntegrationResult(params), { replace: true })} />}
+      {result && <IntegrationResultBanner result={result} onDismiss={() => setResult(null)} />}
+      {/* First: it is where the person lands back from the provider, with a step left to do. */}
+      <IntegrationsSettings />
       <section className="panel" aria-labelledby="language-title">
         <h2 id="language-title">{t('settings.languageSection')}</h2>
         <LanguageSwitcher />
@@ -37,7 +45,6 @@ export function SettingsPage() {
           <dd>{user.timeZone}</dd>
         </dl>
       </section>
-      <IntegrationsSettings />
     </div>
   );
 }
