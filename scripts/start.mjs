@@ -56,6 +56,19 @@ function startChild(label, command, args, env, cwd = root) {
   return child;
 }
 
+async function waitFor(url, label, seconds = 60) {
+  for (let i = 0; i < seconds * 4; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.error(`✖ ${label} did not answer at ${url}`);
+  stop(1);
+}
+
 let stopping = false;
 function stop(code = 0) {
   stopping = true;
@@ -72,10 +85,12 @@ run('Building', ['build']);
 const env = readEnv();
 const hasProviderCredentials = Boolean(env.GOOGLE_CLIENT_ID || env.MICROSOFT_CLIENT_ID);
 if (!hasProviderCredentials && !env.CALENDAR_EMULATOR_URL) {
-  env.CALENDAR_EMULATOR_URL = 'http://localhost:4545';
+  env.CALENDAR_EMULATOR_URL = 'http://127.0.0.1:4545';
   startChild('emulator', process.execPath, [
     'packages/calendar-emulator/dist/cli.js', '--port', '4545', '--https-port', '4546', '--data-dir', '.data/emulator',
   ], env);
+  // The API reads the emulator's /_emulator/info at boot, so the emulator must be up first.
+  await waitFor('http://127.0.0.1:4545/_emulator/info', 'The calendar emulator');
 }
 
 if (env.DATABASE_URL) {
