@@ -94,6 +94,30 @@ describe('Google tokens over time', () => {
     expect(await aliceRow()).toMatchObject({ status: 'NOT_CONNECTED', accessTokenEncrypted: null, refreshTokenEncrypted: null });
   });
 
+  it('answers PROVIDER_UNAVAILABLE when Google rate limits us, and keeps the connection as it is', async () => {
+    await t.emu.control.addFault({ provider: 'google', route: 'calendarList.list', status: 403 });
+    const { body } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(503);
+    expect(body.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(await aliceRow()).toMatchObject({ status: 'CONNECTED', lastError: null });
+    await t.emu.control.clearFaults();
+    await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(200);
+  });
+
+  it('passes on a Retry-After the provider gave with a 429', async () => {
+    await t.emu.control.addFault({ provider: 'google', route: 'calendarList.list', status: 429, retryAfterSeconds: 7 });
+    const response = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(503);
+    expect(response.body.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(response.headers['retry-after']).toBe('7');
+  });
+
+  it('answers PROVIDER_UNAVAILABLE when Google keeps failing, after the library retried', async () => {
+    await t.emu.control.addFault({ provider: 'google', route: 'calendarList.list', status: 503 });
+    const { body } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(503);
+    expect(body.code).toBe('PROVIDER_UNAVAILABLE');
+    expect((await routes()).filter((r) => r === 'calendarList.list').length).toBeGreaterThan(1);
+    expect(await aliceRow()).toMatchObject({ status: 'CONNECTED' });
+  });
+
   it('keeps each person to their own integration', async () => {
     const seenByBob = await t.http.get('/api/v1/integrations').set('Authorization', bob).expect(200);
     expect(seenByBob.body[0]).toMatchObject({ provider: 'google', status: 'NOT_CONNECTED', accountEmail: null });

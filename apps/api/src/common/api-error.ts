@@ -22,6 +22,8 @@ export class ApiException extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** Sent as a Retry-After header (seconds) when the cause said how long to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiException';

@@ -20,6 +20,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const apiException = this.toApiException(exception);
+    if (apiException.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(apiException.retryAfterSeconds));
     response.status(apiException.status).json(apiException.toBody());
   }
 

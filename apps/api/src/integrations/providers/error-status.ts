@@ -16,5 +16,6 @@ const API_CODE_BY_PROVIDER_CODE: Record<ProviderErrorCode, { code: ApiErrorCode;
 /** ProviderError messages stay in logs; the client gets our fixed text for the code. */
 export function providerErrorToApiException(error: ProviderError): ApiException {
   const { code, message } = API_CODE_BY_PROVIDER_CODE[error.code];
-  return new ApiException(code, message);
+  const retryAfterSeconds = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+  return new ApiException(code, message, undefined, retryAfterSeconds);
 }

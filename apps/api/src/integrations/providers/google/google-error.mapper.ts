@@ -52,9 +52,10 @@ function calendarReasonOf(data: unknown): string | undefined {
 }
 
 function retryAfterMsOf(headers: unknown): number | undefined {
+  // gaxios gives a fetch Headers, not always of this realm's class: test for get(), not instanceof.
   const value =
-    headers instanceof Headers
-      ? headers.get('retry-after')
+    typeof (headers as Headers | undefined)?.get === 'function'
+      ? (headers as Headers).get('retry-after')
       : (headers as Record<string, unknown> | undefined)?.['retry-after'];
   const seconds = typeof value === 'string' ? Number(value) : NaN;
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
