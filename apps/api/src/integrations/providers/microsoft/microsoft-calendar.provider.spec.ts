@@ -85,6 +85,21 @@ describe('authorization URL', () => {
     expect(q.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['offline_access', 'Calendars.ReadWrite', 'openid', 'email']));
   });
 
+  it("outside emulator mode it is Microsoft's own authorize endpoint for the configured tenant", () => {
+    const real = new MicrosoftCalendarProvider({
+      clientId: 'app-id',
+      clientSecret: 'secret',
+      redirectUri: 'https://fs.example.com/api/v1/integrations/microsoft/callback',
+      tenant: 'organizations',
+      authorityOrigin: 'https://login.microsoftonline.com',
+      browserAuthorityOrigin: 'https://login.microsoftonline.com',
+      graphBaseUrl: 'https://graph.microsoft.com/',
+    });
+    const url = new URL(real.authorizationUrl({ state: 's', codeChallenge: CHALLENGE }));
+    expect(`${url.origin}${url.pathname}`).toBe('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize');
+    expect(url.searchParams.has('login_hint')).toBe(false);
+  });
+
   it('sends the browser back to our redirect URI with a code and the same state', async () => {
     const back = await consent('bob@example.com', 'state-42');
     expect(`${back.origin}${back.pathname}`).toBe(REDIRECT_URI);

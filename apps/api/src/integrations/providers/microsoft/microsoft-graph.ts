@@ -27,6 +27,7 @@ const MAX_PAGES = 50;
  * reschedules — instead of the SDK sleeping inside a request.
  */
 const NO_RETRY = [new RetryHandlerOptions(0, 0)];
+const IMMUTABLE_IDS = 'IdType="ImmutableId"';
 
 export class MicrosoftGraph {
   private readonly fetchOptions: RequestInit;
@@ -40,13 +41,14 @@ export class MicrosoftGraph {
     const calendars: GraphCalendar[] = [];
     let page = (await client
       .api('/me/calendars')
-      // Immutable ids survive moves between folders; the sync stores calendar and event ids.
-      .header('Prefer', 'IdType="ImmutableId"')
+      // Graph applies IdType to items (events), whose default id changes when they move;
+      // every call of this adapter asks for immutable ids so no stored id depends on that.
+      .header('Prefer', IMMUTABLE_IDS)
       .middlewareOptions(NO_RETRY)
       .get()) as GraphPage<GraphCalendar>;
     calendars.push(...page.value);
     for (let pages = 1; page['@odata.nextLink'] && pages < MAX_PAGES; pages++) {
-      page = (await client.api(page['@odata.nextLink']).header('Prefer', 'IdType="ImmutableId"').middlewareOptions(NO_RETRY).get()) as GraphPage<GraphCalendar>;
+      page = (await client.api(page['@odata.nextLink']).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY).get()) as GraphPage<GraphCalendar>;
       calendars.push(...page.value);
     }
     return calendars.map((calendar) => ({
