@@ -116,6 +116,12 @@ describe('Google Calendar connection', () => {
     expect((await t.callback(redirect)).toString()).toBe(settingsUrl('result=error&reason=STATE_INVALID'));
   });
 
+  it('lets only one of two simultaneous callbacks with the same state through', async () => {
+    const redirect = await t.followConsent(await t.consentUrl(ALICE));
+    const results = await Promise.all([t.callback(redirect), t.callback(redirect)]);
+    expect(results.map((url) => url.searchParams.get('reason') ?? 'connected').sort()).toEqual(['STATE_INVALID', 'connected']);
+  });
+
   it('refuses a state older than ten minutes', async () => {
     const redirect = await t.followConsent(await t.consentUrl(ALICE));
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -141,6 +147,17 @@ describe('Google Calendar connection', () => {
   it('reports a refused consent as ACCESS_DENIED', async () => {
     await t.emu.control.consent('deny', 'google');
     expect((await t.connect(ALICE)).toString()).toBe(settingsUrl('result=error&reason=ACCESS_DENIED'));
+  });
+
+  it('reports a consent without the calendar scopes as ACCESS_DENIED and gives the grant back', async () => {
+    await t.emu.control.consent('auto', 'google', ['https://www.googleapis.com/auth/calendar.events']);
+    expect((await t.connect(ALICE)).toString()).toBe(settingsUrl('result=error&reason=ACCESS_DENIED'));
+    const state = await t.emu.control.state();
+    const grants = (state.grants as { provider: string; email: string; revoked: boolean }[]).filter((g) => g.provider === 'google');
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.every((g) => g.revoked)).toBe(true);
+    const { body } = await t.http.get('/api/v1/integrations').set('Authorization', alice);
+    expect(body[0].status).toBe('NOT_CONNECTED');
   });
 
   it('answers 400 naming provider for an unknown provider', async () => {
