@@ -50,6 +50,13 @@ describe('Google tokens over time', () => {
     expect((await aliceRow()).accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
 
+  it('shares one refresh between simultaneous calls', async () => {
+    await t.prisma.calendarIntegration.updateMany({ where: { user: { email: ALICE } }, data: { accessTokenExpiresAt: new Date(Date.now() + 30_000) } });
+    const calls = [1, 2, 3].map(() => t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice));
+    expect((await Promise.all(calls)).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await routes()).filter((r) => r === 'token')).toEqual(['token']);
+  });
+
   it('turns a revoked grant into NEEDS_RECONNECT with AUTH_REVOKED, drops the tokens and answers the reconnect code', async () => {
     await t.emu.control.revokeGrant('google', ALICE);
     const { body } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(409);

@@ -15,6 +15,13 @@ export const REFRESH_MARGIN_MS = 60_000;
 
 @Injectable()
 export class IntegrationAccess {
+  /**
+   * Refreshes in flight, per user and provider: concurrent calls share one refresh instead
+   * of racing (Microsoft rotates refresh tokens; a loser could store a superseded one).
+   * In-process only; several API processes may each refresh once, which both providers allow.
+   */
+  private readonly refreshing = new Map<string, Promise<ProviderTokens>>();
+
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly clock: Clock,
@@ -27,8 +34,7 @@ export class IntegrationAccess {
       let tokens = await this.integrations.findTokens(userId, provider.id);
       if (!tokens) throw new ProviderError('AUTH_REVOKED', 'no stored tokens');
       if (tokens.expiresAt.getTime() - this.clock.now().getTime() < REFRESH_MARGIN_MS) {
-        tokens = await this.refresh(provider, tokens);
-        await save(tokens);
+        tokens = await this.refreshOnce(`${userId}:${provider.id}`, provider, tokens, save);
       }
       return await work({ tokens, onTokens: save });
     } catch (error) {
@@ -37,6 +43,25 @@ export class IntegrationAccess {
       }
       throw error;
     }
+  }
+
+  private refreshOnce(
+    key: string,
+    provider: CalendarProvider,
+    tokens: ProviderTokens,
+    save: (tokens: ProviderTokens) => Promise<void>,
+  ): Promise<ProviderTokens> {
+    let pending = this.refreshing.get(key);
+    if (!pending) {
+      pending = this.refresh(provider, tokens)
+        .then(async (fresh) => {
+          await save(fresh);
+          return fresh;
+        })
+        .finally(() => this.refreshing.delete(key));
+      this.refreshing.set(key, pending);
+    }
+    return pending;
   }
 
   private async refresh(provider: CalendarProvider, tokens: ProviderTokens): Promise<ProviderTokens> {
