@@ -2,6 +2,7 @@
 // in Settings connected, choose the "Interventions" calendar (the read-only one cannot be
 // chosen), pause and resume sync, disconnect; then connect again, the grant is revoked on
 // Google's side, and the card asks to reconnect after a reload — and reconnecting works.
+/* global document -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
 import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
 import { apiIntegration, apiToken, assertNoHorizontalScroll, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
@@ -55,7 +56,9 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
     assert.equal(await card.getByRole('switch', { name: SWITCH }).isChecked(), false);
     assert.equal((await apiIntegration(apiUrl, token, 'google')).syncEnabled, false);
     await screenshot(page, '23-google-sync-paused-desktop');
-    await card.getByRole('switch', { name: SWITCH }).click();
+    // Resume from the keyboard: the switch is a native checkbox, Space toggles it.
+    await card.getByRole('switch', { name: SWITCH }).focus();
+    await page.keyboard.press('Space');
     card = await integrationCard(page, 'google', 'SYNCING');
     assert.equal((await apiIntegration(apiUrl, token, 'google')).syncEnabled, true);
 
@@ -65,6 +68,7 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
     await dialog.getByRole('button', { name: 'Déconnecter' }).click();
     card = await integrationCard(page, 'google', 'NOT_CONNECTED');
     assert.equal(await card.getByTestId('integration-notice').textContent(), 'Google Agenda est déconnecté.');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Google Agenda', 'focus back on the card');
     assert.equal((await apiIntegration(apiUrl, token, 'google')).status, 'NOT_CONNECTED');
 
     // Connect again (consent granted at once this time), then the grant is revoked at Google.

@@ -1,6 +1,6 @@
 // One provider's card: status badge, account, the explanation and next action from the status
 // table (integration-status.ts), and — while a grant is held — calendar, sync switch, disconnect.
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '@fs/contracts';
 import { CalendarPicker } from './CalendarPicker';
@@ -20,6 +20,16 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
   const provider = nameOf(i18n, integration.provider);
   const email = integration.accountEmail;
   const granted = holdsGrant(view.state);
+
+  // After a disconnect the focused button (and its dialog) are gone: once the card shows the
+  // new state, put the person back at the top of this card rather than at the top of the page.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (refocus.current && integration.status === 'NOT_CONNECTED') {
+      refocus.current = false;
+      titleRef.current?.focus();
+    }
+  });
 
   return (
     <article
@@ -68,9 +78,8 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
             provider={integration.provider}
             providerName={provider}
             onDisconnected={() => {
+              refocus.current = true;
               setNotice(t('integrations.disconnected', { provider }));
-              // The button that had focus is gone: put the person back at the top of this card.
-              titleRef.current?.focus();
             }}
           />
         </div>
