@@ -41,6 +41,12 @@ export const envSchema = z.object({
   MICROSOFT_TENANT: z.string().default('common'),
   /** When set, both providers (OAuth and calendar APIs) point at the local emulator. */
   CALENDAR_EMULATOR_URL: optionalUrl,
+  /** The calendar sync worker polls the outbox; off in tests that drive it with runOnce(). */
+  SYNC_WORKER_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
 });
 
 export type Env = z.infer<typeof envSchema>;

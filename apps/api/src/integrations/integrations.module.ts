@@ -11,6 +11,8 @@ import { OAuthStateService } from './oauth/oauth-state.service';
 import { TokenVault } from './oauth/token-vault';
 import { resolveProviderEndpoints } from './providers/provider-endpoints';
 import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-registry';
+import { CalendarSyncService } from './sync/calendar-sync.service';
+import { SyncJobRepository } from './sync/sync-job.repository';
 
 @Module({
   controllers: [IntegrationsController],
@@ -22,7 +24,9 @@ import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-regis
     IntegrationRepository,
     IntegrationAccess,
     IntegrationsService,
+    SyncJobRepository,
+    CalendarSyncService,
   ],
-  exports: [IntegrationAccess, ProviderRegistry, IntegrationRepository],
+  exports: [IntegrationAccess, ProviderRegistry, IntegrationRepository, CalendarSyncService],
 })
 export class IntegrationsModule {}

@@ -21,6 +21,7 @@ import type { CalendarProvider, TokenContext } from './providers/calendar-provid
 import { providerErrorToApiException } from './providers/error-status';
 import { ProviderError } from './providers/provider-error';
 import { ProviderRegistry } from './providers/provider-registry';
+import { CalendarSyncService } from './sync/calendar-sync.service';
 
 export interface CallbackQuery {
   code?: string;
@@ -39,6 +40,7 @@ export class IntegrationsService {
     private readonly registry: ProviderRegistry,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly calendarSync: CalendarSyncService,
   ) {}
 
   async list(user: User): Promise<Integration[]> {
@@ -103,6 +105,8 @@ export class IntegrationsService {
       ...settings,
       ...(calendarName !== undefined ? { calendarName } : {}),
     });
+    // A calendar chosen or sync switched back on: bring that calendar up to date.
+    if (settings.calendarId !== undefined || settings.syncEnabled === true) await this.calendarSync.enqueueAllFor(user.id, providerId);
     return this.toIntegration(providerId, row);
   }
 
@@ -116,6 +120,8 @@ export class IntegrationsService {
     if (!provider) return 'NOT_CONFIGURED';
     const account = await provider.exchangeCode({ code: query.code, codeVerifier: pending.codeVerifier });
     await this.integrations.saveConnected(pending.userId, providerId, account, this.clock.now());
+    // A reconnect resumes what was parked while the grant was revoked.
+    await this.calendarSync.enqueueAllFor(pending.userId, providerId);
     return 'connected';
   }
 

@@ -1,5 +1,6 @@
 // The rules of interventions: who may see and change which, and what a valid change is.
-// Every write runs in one transaction: on any failure nothing is written.
+// Every write runs in one transaction: on any failure nothing is written, and the calendar
+// sync jobs it causes (CalendarSyncService) commit with it or not at all.
 import { Injectable } from '@nestjs/common';
 import type {
   CreateInterventionRequest,
@@ -9,6 +10,7 @@ import type {
   User,
 } from '@fs/contracts';
 import { ApiException, forbidden, invalidField, notFound } from '../common/api-error';
+import { CalendarSyncService } from '../integrations/sync/calendar-sync.service';
 import { toIntervention } from './intervention.mapper';
 import { InterventionsRepository, type InterventionRow, type Tx } from './interventions.repository';
 
@@ -16,7 +18,10 @@ type CreateInput = Required<Pick<CreateInterventionRequest, 'description'>> & Cr
 
 @Injectable()
 export class InterventionsService {
-  constructor(private readonly repository: InterventionsRepository) {}
+  constructor(
+    private readonly repository: InterventionsRepository,
+    private readonly calendarSync: CalendarSyncService,
+  ) {}
 
   async list(user: User, query: ListInterventionsQuery): Promise<Intervention[]> {
     if (user.role === 'TECHNICIAN' && query.technicianId && query.technicianId !== user.id) {
@@ -46,6 +51,7 @@ export class InterventionsService {
         startsAt: new Date(input.startsAt),
         endsAt: new Date(input.endsAt),
       });
+      await this.calendarSync.onInterventionChanged(tx, row.id, [row.technicianId]);
       return toIntervention(row);
     });
   }
@@ -62,6 +68,8 @@ export class InterventionsService {
       const endsAt = patch.endsAt ? new Date(patch.endsAt) : current.endsAt;
       if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after startsAt');
       const row = await this.repository.update(tx, id, { ...patch, startsAt, endsAt });
+      // Both technicians on a reassignment: the event leaves one calendar for the other.
+      await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId, row.technicianId]);
       return toIntervention(row);
     });
   }
@@ -70,14 +78,17 @@ export class InterventionsService {
     return this.repository.transaction(async (tx) => {
       const current = await this.findVisible(user, id, tx);
       if (current.status === 'CANCELLED') return toIntervention(current);
-      return toIntervention(await this.repository.update(tx, id, { status: 'CANCELLED' }));
+      const row = await this.repository.update(tx, id, { status: 'CANCELLED' });
+      await this.calendarSync.onInterventionChanged(tx, id, [row.technicianId]);
+      return toIntervention(row);
     });
   }
 
   async remove(user: User, id: string): Promise<void> {
     await this.repository.transaction(async (tx) => {
-      await this.findVisible(user, id, tx);
+      const current = await this.findVisible(user, id, tx);
       await this.repository.delete(tx, id);
+      await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId]);
     });
   }
 
