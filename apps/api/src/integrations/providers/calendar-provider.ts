@@ -44,6 +44,26 @@ export interface TokenContext {
   onTokens(tokens: ProviderTokens): Promise<void>;
 }
 
+/** What the calendar event of one intervention says. Built by a pure mapper in sync/. */
+export interface CalendarEventInput {
+  /** Stable key of the event: the same (integration, intervention) always maps to it. */
+  syncKey: string;
+  interventionId: string;
+  title: string;
+  description: string;
+  location: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** IANA zone of the intervention's place. */
+  timeZone: string;
+}
+
+/** Where our event lives at the provider, as far as we know. */
+export interface EventRef {
+  externalId: string;
+  etag?: string;
+}
+
 export interface CalendarProvider {
   readonly id: CalendarProviderId;
   /** URL of the provider's consent page, to send the person's browser to. */
@@ -55,4 +75,11 @@ export interface CalendarProvider {
   /** Best effort: tells the provider to forget the grant. */
   revoke(tokens: ProviderTokens): Promise<void>;
   listCalendars(context: TokenContext): Promise<ProviderCalendar[]>;
+  /**
+   * Creates or updates the event of `event.syncKey` in `calendarId`. Idempotent: calling it
+   * again after a crash (with or without `known`) never makes a second event.
+   */
+  upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef>;
+  /** Removes the event; an event already gone is success, not an error. */
+  deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void>;
 }

@@ -7,15 +7,18 @@ import { CodeChallengeMethod, OAuth2Client, type Credentials } from 'google-auth
 import type { ProviderCalendar } from '@fs/contracts';
 import type {
   AuthorizationRequest,
+  CalendarEventInput,
   CalendarProvider,
   CodeExchange,
   ConnectedAccount,
+  EventRef,
   ProviderTokens,
   TokenContext,
 } from '../calendar-provider';
 import type { GoogleEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
-import { mapGoogleError } from './google-error.mapper';
+import { isGoogleDuplicate, mapGoogleError } from './google-error.mapper';
+import { googleEventId, toGoogleEvent } from './google-event.mapper';
 
 /**
  * Least privilege for "list my calendars, write interventions into the one I pick":
@@ -91,7 +94,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
 
   async listCalendars(context: TokenContext): Promise<ProviderCalendar[]> {
     return this.withAuth(context, async (auth) => {
-      const api = calendar({ version: 'v3', auth, rootUrl: this.endpoints.calendarRootUrl });
+      const api = this.api(auth);
       const items: calendar_v3.Schema$CalendarListEntry[] = [];
       let pageToken: string | undefined;
       do {
@@ -101,6 +104,52 @@ export class GoogleCalendarProvider implements CalendarProvider {
       } while (pageToken);
       return items.map(toProviderCalendar);
     });
+  }
+
+  /**
+   * Insert with the id derived from syncKey; 409 means our event already exists (a retry
+   * after a crash, or a deleted tombstone, which keeps its id): a full update then writes
+   * it, status 'confirmed' reviving a tombstone. With `known`, update first (one call for
+   * the common case) and insert when Google no longer has it.
+   */
+  async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
+    const eventId = known?.externalId ?? googleEventId(event.syncKey);
+    const body = toGoogleEvent(event);
+    return this.withAuth(context, async (auth) => {
+      const events = this.api(auth).events;
+      const update = async () => (await events.update({ calendarId, eventId, requestBody: body })).data;
+      const insert = async () => (await events.insert({ calendarId, requestBody: { ...body, id: eventId } })).data;
+      let written: calendar_v3.Schema$Event;
+      if (known) {
+        written = await update().catch((error: unknown) => {
+          if (mapGoogleError(error).code === 'NOT_FOUND') return insert();
+          throw error;
+        });
+      } else {
+        written = await insert().catch((error: unknown) => {
+          if (isGoogleDuplicate(error)) return update();
+          throw error;
+        });
+      }
+      return { externalId: written.id ?? eventId, ...(written.etag ? { etag: written.etag } : {}) };
+    });
+  }
+
+  /** 404 (never existed) and 410 (already deleted) are success: the event is gone either way. */
+  async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {
+    const eventId = event.known?.externalId ?? googleEventId(event.syncKey);
+    try {
+      await this.withAuth(context, async (auth) => {
+        await this.api(auth).events.delete({ calendarId, eventId });
+      });
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === 'NOT_FOUND') return;
+      throw error;
+    }
+  }
+
+  private api(auth: OAuth2Client): calendar_v3.Calendar {
+    return calendar({ version: 'v3', auth, rootUrl: this.endpoints.calendarRootUrl });
   }
 
   /**

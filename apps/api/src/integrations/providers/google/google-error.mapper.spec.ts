@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../provider-error';
-import { mapGoogleError } from './google-error.mapper';
+import { isGoogleDuplicate, mapGoogleError } from './google-error.mapper';
 
 const calendarError = (status: number, reason: string, headers: unknown = new Headers()) => ({
   status,
@@ -79,5 +79,14 @@ describe('mapGoogleError', () => {
     expect(mapGoogleError(original)).toBe(original);
     const message = mapGoogleError(tokenError(400, 'invalid_grant')).message;
     expect(message).toBe('Google: 400 invalid_grant');
+  });
+});
+
+describe('isGoogleDuplicate', () => {
+  it('is true for 409 duplicate (our chosen id exists, tombstones included) and false otherwise', () => {
+    expect(isGoogleDuplicate(calendarError(409, 'duplicate'))).toBe(true);
+    expect(isGoogleDuplicate(calendarError(404, 'notFound'))).toBe(false);
+    expect(isGoogleDuplicate(new ProviderError('PERMANENT', 'x'))).toBe(false);
+    expect(isGoogleDuplicate(undefined)).toBe(false);
   });
 });

@@ -60,3 +60,13 @@ function retryAfterMsOf(headers: unknown): number | undefined {
   const seconds = typeof value === 'string' ? Number(value) : NaN;
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
+
+/**
+ * 409 `duplicate`: an insert with our chosen id found that id taken, i.e. our event exists
+ * (possibly as a deleted tombstone). Not a failure for upsertEvent: it updates instead.
+ */
+export function isGoogleDuplicate(error: unknown): boolean {
+  if (error instanceof ProviderError || typeof error !== 'object' || error === null) return false;
+  const shape = error as GoogleErrorShape;
+  return (shape.response?.status ?? shape.status) === 409;
+}

@@ -4,9 +4,11 @@
 import type { ProviderCalendar } from '@fs/contracts';
 import type {
   AuthorizationRequest,
+  CalendarEventInput,
   CalendarProvider,
   CodeExchange,
   ConnectedAccount,
+  EventRef,
   ProviderTokens,
   TokenContext,
 } from '../calendar-provider';
@@ -14,6 +16,7 @@ import { ProviderError } from '../provider-error';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
 import { microsoftErrorToProviderError } from './microsoft-error.mapper';
 import { MicrosoftGraph } from './microsoft-graph';
+import { MicrosoftGraphEvents } from './microsoft-graph-events';
 import { MicrosoftIdentity } from './microsoft-identity';
 
 /** Refresh a little before expiry so a token does not die between our check and Graph's. */
@@ -23,6 +26,7 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   readonly id = 'microsoft' as const;
   private readonly identity: MicrosoftIdentity;
   private readonly graph: MicrosoftGraph;
+  private readonly events: MicrosoftGraphEvents;
 
   constructor(
     endpoints: MicrosoftEndpoints,
@@ -30,6 +34,7 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   ) {
     this.identity = new MicrosoftIdentity(endpoints);
     this.graph = new MicrosoftGraph(endpoints);
+    this.events = new MicrosoftGraphEvents(this.graph);
   }
 
   authorizationUrl(request: AuthorizationRequest): string {
@@ -61,6 +66,14 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
 
   async listCalendars(context: TokenContext): Promise<ProviderCalendar[]> {
     return this.withAccessToken(context, (accessToken) => this.graph.listCalendars(accessToken));
+  }
+
+  async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
+    return this.withAccessToken(context, (accessToken) => this.events.upsert(accessToken, calendarId, event, known));
+  }
+
+  async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {
+    return this.withAccessToken(context, (accessToken) => this.events.delete(accessToken, calendarId, event.syncKey, event.known));
   }
 
   /**

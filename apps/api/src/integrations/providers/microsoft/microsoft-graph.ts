@@ -26,8 +26,8 @@ const MAX_PAGES = 50;
  * Retry-After) so the caller decides — the API answers the person, the sync worker
  * reschedules — instead of the SDK sleeping inside a request.
  */
-const NO_RETRY = [new RetryHandlerOptions(0, 0)];
-const IMMUTABLE_IDS = 'IdType="ImmutableId"';
+export const NO_RETRY = [new RetryHandlerOptions(0, 0)];
+export const IMMUTABLE_IDS = 'IdType="ImmutableId"';
 
 export class MicrosoftGraph {
   private readonly fetchOptions: RequestInit;
@@ -65,7 +65,8 @@ export class MicrosoftGraph {
     return me.mail ?? me.userPrincipalName;
   }
 
-  private client(accessToken: string): Client {
+  /** A Graph client for one access token (shared by microsoft-graph-events.ts). */
+  client(accessToken: string): Client {
     const { graphBaseUrl } = this.endpoints;
     return Client.init({
       authProvider: (done) => done(null, accessToken),

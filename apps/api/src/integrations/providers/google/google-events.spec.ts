@@ -1,0 +1,146 @@
+// upsertEvent/deleteEvent of GoogleCalendarProvider against the in-process emulator:
+// real google-auth-library and @googleapis/calendar; what Google holds is read from the
+// emulator's state (tombstones included).
+import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calendar-provider';
+import { resolveProviderEndpoints } from '../provider-endpoints';
+import { ProviderError } from '../provider-error';
+import { GoogleCalendarProvider } from './google-calendar.provider';
+import { googleEventId } from './google-event.mapper';
+
+const EMAIL = 'alice@example.com';
+const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+let emu: EmulatorHandle;
+let provider: GoogleCalendarProvider;
+let tokens: ProviderTokens;
+let calendarId: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
+  const endpoints = await resolveProviderEndpoints({ CALENDAR_EMULATOR_URL: emu.url, PORT: 3000 } as Parameters<typeof resolveProviderEndpoints>[0]);
+  provider = new GoogleCalendarProvider(endpoints.google!);
+});
+
+afterAll(async () => {
+  await emu?.close();
+});
+
+beforeEach(async () => {
+  await emu.control.reset();
+  const url = provider.authorizationUrl({ state: 's', codeChallenge: CHALLENGE, loginHint: EMAIL });
+  const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+  ({ tokens } = await provider.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: VERIFIER }));
+  calendarId = (await provider.listCalendars(context())).find((c) => c.name === 'Interventions')!.id;
+});
+
+function context(stored: ProviderTokens[] = []): TokenContext {
+  return { tokens, onTokens: async (t) => void stored.push(t) };
+}
+
+const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
+  syncKey: 'integration-1:intervention-1',
+  interventionId: 'intervention-1',
+  title: 'Boiler service',
+  description: 'Client: Dupont\nCheck the pressure',
+  location: '12 rue de la Paix, 75002 Paris',
+  startsAt: new Date('2026-12-01T08:00:00Z'),
+  endsAt: new Date('2026-12-01T10:00:00Z'),
+  timeZone: 'Europe/Paris',
+  ...overrides,
+});
+
+interface StoredGoogleEvent {
+  summary: string;
+  status: string;
+  location: string;
+  start: { dateTime: string; timeZone?: string };
+  end: { dateTime: string; timeZone?: string };
+  extendedProperties?: { private?: Record<string, string> };
+}
+
+/** Every Google event in the emulator, tombstones included. */
+async function allEvents() {
+  const state = await emu.control.state();
+  return state.events.filter((e) => e.provider === 'google').map((e) => ({ id: e.id, deleted: e.deleted, ...(e.body as unknown as StoredGoogleEvent) }));
+}
+const liveEvents = async () => (await allEvents()).filter((e) => !e.deleted);
+
+async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+describe('Google upsertEvent', () => {
+  it('creates the event under the id derived from the syncKey, then updates that same event', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    expect(ref.externalId).toBe(googleEventId(event().syncKey));
+    const updated = await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }), ref);
+    expect(updated.externalId).toBe(ref.externalId);
+    expect(updated.etag).not.toBe(ref.etag);
+    const live = await liveEvents();
+    expect(live.map((e) => [e.id, e.summary, e.location])).toEqual([[ref.externalId, 'Boiler repair', '12 rue de la Paix, 75002 Paris']]);
+    expect(live[0].extendedProperties?.private).toEqual({ syncKey: event().syncKey, interventionId: 'intervention-1' });
+  });
+
+  it('makes no second event when called again without the id (a crash before we stored it): 409, then update', async () => {
+    await provider.upsertEvent(context(), calendarId, event());
+    await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }));
+    expect((await allEvents()).map((e) => e.summary)).toEqual(['Boiler repair']);
+  });
+
+  it('revives the deleted event (a tombstone keeps its id) instead of failing on 409', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    expect(await liveEvents()).toEqual([]);
+    await provider.upsertEvent(context(), calendarId, event());
+    const all = await allEvents();
+    expect(all.map((e) => [e.id, e.status])).toEqual([[ref.externalId, 'confirmed']]);
+  });
+
+  it('revives it too when the id is known (update of a tombstone with status confirmed)', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    await provider.upsertEvent(context(), calendarId, event(), ref);
+    expect((await liveEvents()).map((e) => e.id)).toEqual([ref.externalId]);
+  });
+
+  it('writes 09:00 Europe/Paris as 09:00 Paris time, with the zone', async () => {
+    await provider.upsertEvent(context(), calendarId, event({ startsAt: new Date('2026-07-01T07:00:00Z'), endsAt: new Date('2026-07-01T08:30:00Z') }));
+    const [stored] = await liveEvents();
+    const paris = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris' });
+    expect([paris(stored.start.dateTime), paris(stored.end.dateTime)]).toEqual(['09:00:00', '10:30:00']);
+    expect(stored.start.timeZone).toBe('Europe/Paris');
+  });
+
+  it('is RATE_LIMITED when Google throttles (403 rateLimitExceeded)', async () => {
+    await emu.control.quota({ provider: 'google', email: EMAIL, perSecond: 1, googleThrottleStatus: 403 });
+    await provider.upsertEvent(context(), calendarId, event()).catch(() => undefined);
+    const error = await rejection(provider.upsertEvent(context(), calendarId, event({ syncKey: 'other' })));
+    expect(error.code).toBe('RATE_LIMITED');
+  });
+
+  it('refreshes an access token Google refuses (401) and hands the new tokens to onTokens', async () => {
+    await emu.control.expireTokens('google', EMAIL);
+    const stored: ProviderTokens[] = [];
+    await provider.upsertEvent(context(stored), calendarId, event());
+    expect(stored).toHaveLength(1);
+    expect(await liveEvents()).toHaveLength(1);
+  });
+});
+
+describe('Google deleteEvent', () => {
+  it('cancels the event; a second delete (410) and a delete of an event never made (404) succeed', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    expect((await allEvents()).map((e) => e.status)).toEqual(['cancelled']);
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey });
+    await provider.deleteEvent(context(), calendarId, { syncKey: 'never-synced' });
+  });
+});

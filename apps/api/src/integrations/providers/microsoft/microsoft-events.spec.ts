@@ -1,0 +1,152 @@
+// upsertEvent/deleteEvent of MicrosoftCalendarProvider against the in-process emulator:
+// real MSAL and Graph SDK; what Outlook holds is read from the emulator's state.
+import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calendar-provider';
+import { ProviderError } from '../provider-error';
+import { MicrosoftCalendarProvider } from './microsoft-calendar.provider';
+
+const EMAIL = 'alice@example.com';
+const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+let emu: EmulatorHandle;
+let provider: MicrosoftCalendarProvider;
+let tokens: ProviderTokens;
+let calendarId: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
+  const info = (await emu.control.info()) as {
+    microsoftBaseUrl: string;
+    microsoftBrowserBaseUrl: string;
+    caPem: string;
+    defaultClients: { microsoft: { clientId: string; clientSecret: string } };
+  };
+  const origin = new URL(info.microsoftBaseUrl).origin;
+  provider = new MicrosoftCalendarProvider({
+    ...info.defaultClients.microsoft,
+    redirectUri: 'http://localhost:3000/api/v1/integrations/microsoft/callback',
+    tenant: 'common',
+    authorityOrigin: origin,
+    browserAuthorityOrigin: new URL(info.microsoftBrowserBaseUrl).origin,
+    graphBaseUrl: `${origin}/`,
+    caPem: info.caPem,
+  });
+});
+
+afterAll(async () => {
+  await emu?.close();
+});
+
+beforeEach(async () => {
+  await emu.control.reset();
+  const url = provider.authorizationUrl({ state: 's', codeChallenge: CHALLENGE, loginHint: EMAIL });
+  const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+  ({ tokens } = await provider.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: VERIFIER }));
+  calendarId = (await provider.listCalendars(context())).find((c) => c.name === 'Interventions')!.id;
+});
+
+function context(stored: ProviderTokens[] = []): TokenContext {
+  return { tokens, onTokens: async (t) => void stored.push(t) };
+}
+
+const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
+  syncKey: 'integration-1:intervention-1',
+  interventionId: 'intervention-1',
+  title: 'Boiler service',
+  description: 'Client: Dupont\nCheck the pressure',
+  location: '12 rue de la Paix, 75002 Paris',
+  startsAt: new Date('2026-12-01T08:00:00Z'),
+  endsAt: new Date('2026-12-01T10:00:00Z'),
+  timeZone: 'Europe/Paris',
+  ...overrides,
+});
+
+interface StoredGraphEvent {
+  subject: string;
+  startMs: number;
+  endMs: number;
+  originalStartTimeZone: string;
+  location: { displayName?: string };
+}
+
+/** Live (not deleted) Microsoft events in the emulator, as Outlook would show them. */
+async function liveEvents() {
+  const state = await emu.control.state();
+  return state.events.filter((e) => e.provider === 'microsoft' && !e.deleted).map((e) => ({ id: e.id, ...(e.body as unknown as StoredGraphEvent) }));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+describe('Microsoft upsertEvent', () => {
+  it('creates the event, then updates the same one when the intervention changes', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    const updated = await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }), ref);
+    expect(updated.externalId).toBe(ref.externalId);
+    expect(updated.etag).toBeTruthy();
+    const live = await liveEvents();
+    expect(live.map((e) => [e.id, e.subject, e.location.displayName])).toEqual([[ref.externalId, 'Boiler repair', '12 rue de la Paix, 75002 Paris']]);
+  });
+
+  it('makes no second event when called again without the id (a crash before we stored it)', async () => {
+    const first = await provider.upsertEvent(context(), calendarId, event());
+    const again = await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }));
+    expect(again.externalId).toBe(first.externalId);
+    expect((await liveEvents()).map((e) => e.subject)).toEqual(['Boiler repair']);
+  });
+
+  it('creates the event again when the person deleted it in Outlook (PATCH 404)', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    const revived = await provider.upsertEvent(context(), calendarId, event(), ref);
+    expect((await liveEvents()).map((e) => e.id)).toEqual([revived.externalId]);
+  });
+
+  it('writes 09:00 Europe/Paris as 09:00 Paris time, keeping the zone', async () => {
+    await provider.upsertEvent(context(), calendarId, event({ startsAt: new Date('2026-07-01T07:00:00Z'), endsAt: new Date('2026-07-01T08:30:00Z') }));
+    const [stored] = await liveEvents();
+    const paris = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris' });
+    expect([paris(stored.startMs), paris(stored.endMs)]).toEqual(['09:00:00', '10:30:00']);
+    expect(stored.originalStartTimeZone).toBe('Romance Standard Time');
+  });
+
+  it('is RATE_LIMITED with retryAfterMs when Graph throttles', async () => {
+    await emu.control.quota({ provider: 'microsoft', email: EMAIL, perSecond: 1 });
+    await provider.upsertEvent(context(), calendarId, event()).catch(() => undefined);
+    const error = await rejection(provider.upsertEvent(context(), calendarId, event()));
+    expect([error.code, error.retryAfterMs]).toEqual(['RATE_LIMITED', 1000]);
+  });
+
+  it('refreshes an access token Graph refuses (401) and hands the new tokens to onTokens', async () => {
+    await emu.control.expireTokens('microsoft', EMAIL);
+    const stored: ProviderTokens[] = [];
+    await provider.upsertEvent(context(stored), calendarId, event());
+    expect(stored).toHaveLength(1);
+    expect(await liveEvents()).toHaveLength(1);
+  });
+});
+
+describe('Microsoft deleteEvent', () => {
+  it('removes the event, and a second delete (or one without the id) succeeds', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    expect(await liveEvents()).toEqual([]);
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey });
+  });
+
+  it('finds the event by its syncKey when the id was never stored', async () => {
+    await provider.upsertEvent(context(), calendarId, event());
+    await provider.upsertEvent(context(), calendarId, event({ syncKey: 'integration-1:intervention-2' }));
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey });
+    expect((await liveEvents()).length).toBe(1);
+  });
+});

@@ -1,0 +1,67 @@
+// The Graph event calls of upsertEvent/deleteEvent, through the SDK, given an access
+// token. Every call sends `Prefer: IdType="ImmutableId"`: the id we store must survive the
+// person moving the event between folders (B3.2). Graph failures leave as GraphError.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { CalendarEventInput, EventRef } from '../calendar-provider';
+import { microsoftErrorToProviderError } from './microsoft-error.mapper';
+import { syncKeyFilter, toGraphCreate, toGraphEvent } from './microsoft-event.mapper';
+import { IMMUTABLE_IDS, NO_RETRY, type MicrosoftGraph } from './microsoft-graph';
+
+interface GraphEvent {
+  id: string;
+  '@odata.etag'?: string;
+}
+
+const isNotFound = (error: unknown) => microsoftErrorToProviderError(error).code === 'NOT_FOUND';
+const toRef = (event: GraphEvent): EventRef => ({ externalId: event.id, ...(event['@odata.etag'] ? { etag: event['@odata.etag'] } : {}) });
+const path = (calendarId: string, eventId?: string) =>
+  `/me/calendars/${encodeURIComponent(calendarId)}/events${eventId === undefined ? '' : `/${encodeURIComponent(eventId)}`}`;
+
+export class MicrosoftGraphEvents {
+  constructor(private readonly graph: MicrosoftGraph) {}
+
+  /**
+   * PATCH the known id; when Graph no longer has it (404), or we know none, find the
+   * event by its syncKey property and PATCH that, else create it with the transactionId
+   * (a create repeated after a crash returns the first event instead of a second one).
+   */
+  async upsert(accessToken: string, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
+    const client = this.graph.client(accessToken);
+    if (known) {
+      try {
+        return toRef(await this.patch(client, calendarId, known.externalId, event));
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    const found = await this.findBySyncKey(client, calendarId, event.syncKey);
+    if (found) return toRef(await this.patch(client, calendarId, found.id, event));
+    const created = (await this.request(client, path(calendarId)).post(toGraphCreate(event))) as GraphEvent;
+    return toRef(created);
+  }
+
+  /** Already gone (404) is success; without a known id, the syncKey property finds it. */
+  async delete(accessToken: string, calendarId: string, syncKey: string, known?: EventRef): Promise<void> {
+    const client = this.graph.client(accessToken);
+    const eventId = known?.externalId ?? (await this.findBySyncKey(client, calendarId, syncKey))?.id;
+    if (eventId === undefined) return;
+    try {
+      await this.request(client, path(calendarId, eventId)).delete();
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  private async patch(client: Client, calendarId: string, eventId: string, event: CalendarEventInput): Promise<GraphEvent> {
+    return (await this.request(client, path(calendarId, eventId)).patch(toGraphEvent(event))) as GraphEvent;
+  }
+
+  private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent | undefined> {
+    const page = (await this.request(client, path(calendarId)).filter(syncKeyFilter(syncKey)).top(1).get()) as { value: GraphEvent[] };
+    return page.value[0];
+  }
+
+  private request(client: Client, url: string) {
+    return client.api(url).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY);
+  }
+}
