@@ -17,8 +17,8 @@ import type {
 } from '../calendar-provider';
 import type { GoogleEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
-import { isGoogleDuplicate, mapGoogleError } from './google-error.mapper';
-import { googleEventId, toGoogleEvent } from './google-event.mapper';
+import { mapGoogleError } from './google-error.mapper';
+import { deleteGoogleEvent, upsertGoogleEvent } from './google-events';
 
 /**
  * Least privilege for "list my calendars, write interventions into the one I pick":
@@ -33,7 +33,6 @@ export const GOOGLE_CALENDAR_SCOPES = [
 export const GOOGLE_SCOPES = ['openid', 'email', ...GOOGLE_CALENDAR_SCOPES];
 
 const WRITABLE_ROLES = new Set(['owner', 'writer']);
-
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly id = 'google' as const;
 
@@ -106,46 +105,13 @@ export class GoogleCalendarProvider implements CalendarProvider {
     });
   }
 
-  /**
-   * Insert with the id derived from syncKey; 409 means our event already exists (a retry
-   * after a crash, or a deleted tombstone, which keeps its id): a full update then writes
-   * it, status 'confirmed' reviving a tombstone. With `known`, update first (one call for
-   * the common case) and insert when Google no longer has it.
-   */
+  /** See google-events.ts: our own ids make the write idempotent. */
   async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
-    const eventId = known?.externalId ?? googleEventId(event.syncKey);
-    const body = toGoogleEvent(event);
-    return this.withAuth(context, async (auth) => {
-      const events = this.api(auth).events;
-      const update = async () => (await events.update({ calendarId, eventId, requestBody: body })).data;
-      const insert = async () => (await events.insert({ calendarId, requestBody: { ...body, id: eventId } })).data;
-      let written: calendar_v3.Schema$Event;
-      if (known) {
-        written = await update().catch((error: unknown) => {
-          if (mapGoogleError(error).code === 'NOT_FOUND') return insert();
-          throw error;
-        });
-      } else {
-        written = await insert().catch((error: unknown) => {
-          if (isGoogleDuplicate(error)) return update();
-          throw error;
-        });
-      }
-      return { externalId: written.id ?? eventId, ...(written.etag ? { etag: written.etag } : {}) };
-    });
+    return this.withAuth(context, (auth) => upsertGoogleEvent(this.api(auth).events, calendarId, event, known));
   }
 
-  /** 404 (never existed) and 410 (already deleted) are success: the event is gone either way. */
   async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {
-    const eventId = event.known?.externalId ?? googleEventId(event.syncKey);
-    try {
-      await this.withAuth(context, async (auth) => {
-        await this.api(auth).events.delete({ calendarId, eventId });
-      });
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === 'NOT_FOUND') return;
-      throw error;
-    }
+    return this.withAuth(context, (auth) => deleteGoogleEvent(this.api(auth).events, calendarId, event.syncKey, event.known));
   }
 
   private api(auth: OAuth2Client): calendar_v3.Calendar {

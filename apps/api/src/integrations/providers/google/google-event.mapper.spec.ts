@@ -48,3 +48,12 @@ describe('toGoogleEvent', () => {
     expect(toGoogleEvent(input)).not.toHaveProperty('id');
   });
 });
+
+describe('googleEventId generations', () => {
+  it('gives a different valid id per generation, generation 0 being the default', () => {
+    const ids = [0, 1, 2].map((g) => googleEventId(input.syncKey, g));
+    expect(ids[0]).toBe(googleEventId(input.syncKey));
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[a-v0-9]{52}$/);
+  });
+});

@@ -10,9 +10,15 @@ import { wallTimeIn } from '../zoned-time';
 /** RFC 2938 base32hex alphabet, lowercase: the only characters Google accepts in an id. */
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
 
-/** Google event id of a syncKey: base32hex of its SHA-256 (52 chars, within 5-1024). */
-export function googleEventId(syncKey: string): string {
-  const bytes = createHash('sha256').update(syncKey, 'utf8').digest();
+/**
+ * Google event id of a syncKey: base32hex of its SHA-256 (52 chars, within 5-1024).
+ * `generation` > 0 gives the next ids to use once Google has purged our deleted event's
+ * tombstone: its id then stays taken for ever (insert 409) yet cannot be updated (404).
+ */
+export function googleEventId(syncKey: string, generation = 0): string {
+  const bytes = createHash('sha256')
+    .update(generation === 0 ? syncKey : `${syncKey}#${generation}`, 'utf8')
+    .digest();
   let bits = 0;
   let value = 0;
   let out = '';

@@ -111,6 +111,16 @@ describe('Google upsertEvent', () => {
     expect((await liveEvents()).map((e) => e.id)).toEqual([ref.externalId]);
   });
 
+  it('moves to the next id when Google purged the tombstone but keeps its id taken (409 then 404), without duplicating on retry', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    await emu.control.call('POST', 'google/tombstones/purge');
+    const revived = await provider.upsertEvent(context(), calendarId, event(), ref);
+    expect(revived.externalId).toBe(googleEventId(event().syncKey, 1));
+    await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }));
+    expect((await liveEvents()).map((e) => [e.id, e.summary])).toEqual([[revived.externalId, 'Boiler repair']]);
+  });
+
   it('writes 09:00 Europe/Paris as 09:00 Paris time, with the zone', async () => {
     await provider.upsertEvent(context(), calendarId, event({ startsAt: new Date('2026-07-01T07:00:00Z'), endsAt: new Date('2026-07-01T08:30:00Z') }));
     const [stored] = await liveEvents();
@@ -142,5 +152,15 @@ describe('Google deleteEvent', () => {
     expect((await allEvents()).map((e) => e.status)).toEqual(['cancelled']);
     await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey });
     await provider.deleteEvent(context(), calendarId, { syncKey: 'never-synced' });
+  });
+
+  it('without the id, finds our event by its private syncKey property (whatever its id generation)', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    await emu.control.call('POST', 'google/tombstones/purge');
+    await provider.upsertEvent(context(), calendarId, event());
+    await provider.upsertEvent(context(), calendarId, event({ syncKey: 'integration-1:intervention-2' }));
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey });
+    expect((await liveEvents()).map((e) => e.extendedProperties?.private?.syncKey)).toEqual(['integration-1:intervention-2']);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calendar-provider';
 import { ProviderError } from '../provider-error';
 import { MicrosoftCalendarProvider } from './microsoft-calendar.provider';
+import { SYNC_KEY_PROPERTY_ID } from './microsoft-event.mapper';
 
 const EMAIL = 'alice@example.com';
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
@@ -110,6 +111,24 @@ describe('Microsoft upsertEvent', () => {
     expect((await liveEvents()).map((e) => e.id)).toEqual([revived.externalId]);
   });
 
+  it('removes a duplicate carrying our syncKey (left by an earlier failure), keeping one event', async () => {
+    await provider.upsertEvent(context(), calendarId, event());
+    // A second event with our property, as a create without transactionId would have left.
+    await emu.control.call('POST', 'microsoft/events', {
+      email: EMAIL,
+      calendarId,
+      event: {
+        subject: 'Boiler service',
+        start: { dateTime: '2026-12-01T09:00:00', timeZone: 'Romance Standard Time' },
+        end: { dateTime: '2026-12-01T11:00:00', timeZone: 'Romance Standard Time' },
+        singleValueExtendedProperties: [{ id: SYNC_KEY_PROPERTY_ID, value: event().syncKey }],
+      },
+    });
+    expect(await liveEvents()).toHaveLength(2);
+    await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }));
+    expect((await liveEvents()).map((e) => e.subject)).toEqual(['Boiler repair']);
+  });
+
   it('writes 09:00 Europe/Paris as 09:00 Paris time, keeping the zone', async () => {
     await provider.upsertEvent(context(), calendarId, event({ startsAt: new Date('2026-07-01T07:00:00Z'), endsAt: new Date('2026-07-01T08:30:00Z') }));
     const [stored] = await liveEvents();
@@ -141,6 +160,12 @@ describe('Microsoft deleteEvent', () => {
     expect(await liveEvents()).toEqual([]);
     await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
     await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey });
+  });
+
+  it('finds the event by its syncKey when the stored id no longer exists', async () => {
+    await provider.upsertEvent(context(), calendarId, event());
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: { externalId: 'AAkALgAAAAAAstale' } });
+    expect(await liveEvents()).toEqual([]);
   });
 
   it('finds the event by its syncKey when the id was never stored', async () => {

@@ -12,6 +12,9 @@ interface GraphEvent {
   '@odata.etag'?: string;
 }
 
+/** More than one match is already a repair; more than this many is not ours to clean in one go. */
+const MAX_MATCHES = 10;
+
 const isNotFound = (error: unknown) => microsoftErrorToProviderError(error).code === 'NOT_FOUND';
 const toRef = (event: GraphEvent): EventRef => ({ externalId: event.id, ...(event['@odata.etag'] ? { etag: event['@odata.etag'] } : {}) });
 const path = (calendarId: string, eventId?: string) =>
@@ -24,6 +27,8 @@ export class MicrosoftGraphEvents {
    * PATCH the known id; when Graph no longer has it (404), or we know none, find the
    * event by its syncKey property and PATCH that, else create it with the transactionId
    * (a create repeated after a crash returns the first event instead of a second one).
+   * Should the lookup find several (a duplicate from an earlier failure), the extra ones
+   * are deleted: one intervention, one event.
    */
   async upsert(accessToken: string, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
     const client = this.graph.client(accessToken);
@@ -34,21 +39,31 @@ export class MicrosoftGraphEvents {
         if (!isNotFound(error)) throw error;
       }
     }
-    const found = await this.findBySyncKey(client, calendarId, event.syncKey);
+    const [found, ...duplicates] = await this.findBySyncKey(client, calendarId, event.syncKey);
+    for (const duplicate of duplicates) await this.deleteIfPresent(client, calendarId, duplicate.id);
     if (found) return toRef(await this.patch(client, calendarId, found.id, event));
     const created = (await this.request(client, path(calendarId)).post(toGraphCreate(event))) as GraphEvent;
     return toRef(created);
   }
 
-  /** Already gone (404) is success; without a known id, the syncKey property finds it. */
+  /**
+   * Already gone (404) is success. Without a known id, or when the known one is gone (an
+   * id can change on archive or export/import), the syncKey property finds our events.
+   */
   async delete(accessToken: string, calendarId: string, syncKey: string, known?: EventRef): Promise<void> {
     const client = this.graph.client(accessToken);
-    const eventId = known?.externalId ?? (await this.findBySyncKey(client, calendarId, syncKey))?.id;
-    if (eventId === undefined) return;
+    if (known && (await this.deleteIfPresent(client, calendarId, known.externalId))) return;
+    for (const found of await this.findBySyncKey(client, calendarId, syncKey)) await this.deleteIfPresent(client, calendarId, found.id);
+  }
+
+  /** True when Graph deleted it, false when it was not there (404). */
+  private async deleteIfPresent(client: Client, calendarId: string, eventId: string): Promise<boolean> {
     try {
       await this.request(client, path(calendarId, eventId)).delete();
+      return true;
     } catch (error) {
-      if (!isNotFound(error)) throw error;
+      if (isNotFound(error)) return false;
+      throw error;
     }
   }
 
@@ -56,9 +71,10 @@ export class MicrosoftGraphEvents {
     return (await this.request(client, path(calendarId, eventId)).patch(toGraphEvent(event))) as GraphEvent;
   }
 
-  private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent | undefined> {
-    const page = (await this.request(client, path(calendarId)).filter(syncKeyFilter(syncKey)).top(1).get()) as { value: GraphEvent[] };
-    return page.value[0];
+  /** Our events carrying this syncKey in the calendar, oldest first (normally one, or none). */
+  private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent[]> {
+    const page = (await this.request(client, path(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as { value: GraphEvent[] };
+    return page.value;
   }
 
   private request(client: Client, url: string) {
