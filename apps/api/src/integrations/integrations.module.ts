@@ -13,6 +13,8 @@ import { resolveProviderEndpoints } from './providers/provider-endpoints';
 import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-registry';
 import { CalendarSyncService } from './sync/calendar-sync.service';
 import { SyncJobRepository } from './sync/sync-job.repository';
+import { SyncStateRepository } from './sync/sync-state.repository';
+import { SyncWorker } from './sync/sync-worker';
 
 @Module({
   controllers: [IntegrationsController],
@@ -26,7 +28,9 @@ import { SyncJobRepository } from './sync/sync-job.repository';
     IntegrationsService,
     SyncJobRepository,
     CalendarSyncService,
+    SyncStateRepository,
+    SyncWorker,
   ],
-  exports: [IntegrationAccess, ProviderRegistry, IntegrationRepository, CalendarSyncService],
+  exports: [IntegrationAccess, ProviderRegistry, IntegrationRepository, CalendarSyncService, SyncWorker],
 })
 export class IntegrationsModule {}

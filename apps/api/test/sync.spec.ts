@@ -1,0 +1,229 @@
+// Calendar sync end to end: the real app and database, the real provider SDKs speaking
+// HTTP to the in-process emulator, and the sync worker driven by hand (runOnce) so each
+// test decides when the outbox is processed.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarProviderId } from '@fs/contracts';
+import { CLAIM_LEASE_MS, SyncStateRepository } from '../src/integrations/sync/sync-state.repository';
+import { SyncWorker } from '../src/integrations/sync/sync-worker';
+import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
+
+const ALICE = 'alice@example.com';
+const BOB = 'bob@example.com';
+let t: EmulatedTestApp;
+let worker: SyncWorker;
+let dispatch: string;
+let aliceId: string;
+let bobId: string;
+
+beforeAll(async () => {
+  t = await startEmulatedTestApp({ SYNC_WORKER_ENABLED: 'false' });
+  worker = t.app.get(SyncWorker);
+  dispatch = `Bearer ${await t.tokenFor('dispatch@example.com')}`;
+  aliceId = (await t.prisma.user.findUniqueOrThrow({ where: { email: ALICE } })).id;
+  bobId = (await t.prisma.user.findUniqueOrThrow({ where: { email: BOB } })).id;
+});
+afterAll(() => t?.close());
+beforeEach(async () => {
+  await t.emu.control.reset();
+  for (const [email, provider] of [[ALICE, 'google'], [BOB, 'microsoft']] as const) {
+    await t.http.delete(`/api/v1/integrations/${provider}`).set('Authorization', `Bearer ${await t.tokenFor(email)}`).expect(204);
+  }
+  await t.prisma.syncJob.deleteMany();
+  await t.prisma.interventionSync.deleteMany();
+});
+
+/** Connects through the HTTP consent flow and targets the account's "Interventions" calendar. */
+async function connectWithCalendar(email: string, provider: CalendarProviderId): Promise<string> {
+  const auth = `Bearer ${await t.tokenFor(email)}`;
+  await t.connect(email, provider);
+  const { body: calendars } = await t.http.get(`/api/v1/integrations/${provider}/calendars`).set('Authorization', auth).expect(200);
+  const calendarId = calendars.find((c: { name: string }) => c.name === 'Interventions').id as string;
+  await t.http.post(`/api/v1/integrations/${provider}/settings`).set('Authorization', auth).send({ calendarId }).expect(200);
+  return calendarId;
+}
+
+/** Runs the worker until the outbox has nothing due. */
+async function drain(): Promise<void> {
+  for (let i = 0; i < 50 && (await worker.runOnce()) > 0; i++);
+}
+
+async function liveEvents(calendarId: string) {
+  const { events } = await t.emu.control.state();
+  return events.filter((e) => e.calendarId === calendarId && !e.deleted);
+}
+
+/** Provider calls that write events (anything but reads), as the emulator logged them. */
+async function eventWrites() {
+  return (await t.emu.control.requests()).filter((r) => /events/.test(r.route) && r.method !== 'GET');
+}
+
+const create = async (overrides: Record<string, unknown> = {}) =>
+  (
+    await t.http
+      .post('/api/v1/interventions')
+      .set('Authorization', dispatch)
+      .send({
+        title: 'Leak under the sink',
+        description: 'Kitchen, ring twice',
+        clientName: 'M. Bernard',
+        address: '5 rue Victor Hugo, 33000 Bordeaux',
+        startsAt: '2027-01-12T09:00:00+01:00',
+        endsAt: '2027-01-12T10:30:00+01:00',
+        timeZone: 'Europe/Paris',
+        technicianId: aliceId,
+        ...overrides,
+      })
+      .expect(201)
+  ).body as { id: string };
+
+const patch = (id: string, body: Record<string, unknown>) =>
+  t.http.patch(`/api/v1/interventions/${id}`).set('Authorization', dispatch).send(body).expect(200);
+
+describe('calendar sync', () => {
+  it('choosing a calendar puts every current intervention of the person in it', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const expected = await t.prisma.intervention.count({ where: { technicianId: aliceId, status: { not: 'CANCELLED' } } });
+    expect(expected).toBeGreaterThan(0);
+    expect(await liveEvents(calendarId)).toHaveLength(expected);
+    const states = await t.prisma.interventionSync.findMany({ select: { status: true } });
+    expect(states).toHaveLength(expected);
+    expect(states.every((s) => s.status === 'SYNCED')).toBe(true);
+  });
+
+  it('writes nothing at the provider during the HTTP request: only the worker does', async () => {
+    await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const before = (await t.emu.control.requests()).length;
+    const { id } = await create();
+    await patch(id, { title: 'Edited in the request' });
+    expect((await t.emu.control.requests()).length).toBe(before);
+    expect(await t.prisma.syncJob.count({ where: { interventionId: id } })).toBe(1);
+  });
+
+  it('creates the event, then updates that same event on edit and reschedule, then removes it on cancel', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const { id } = await create({ title: 'Lifecycle' });
+    await drain();
+    const byTitle = async (title: string) => (await liveEvents(calendarId)).filter((e) => e.body.summary === title);
+    const [created] = await byTitle('Lifecycle');
+    expect(created?.body).toMatchObject({ location: '5 rue Victor Hugo, 33000 Bordeaux' });
+    expect(String(created?.body.description)).toContain('M. Bernard');
+
+    await patch(id, { title: 'Lifecycle moved', startsAt: '2027-01-13T14:00:00+01:00', endsAt: '2027-01-13T15:00:00+01:00' });
+    await drain();
+    const updated = await byTitle('Lifecycle moved');
+    expect(updated).toHaveLength(1);
+    expect(updated[0]!.id).toBe(created!.id);
+    expect(await byTitle('Lifecycle')).toHaveLength(0);
+    expect(await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'SYNCED', syncedVersion: 2 });
+
+    await t.http.post(`/api/v1/interventions/${id}/cancel`).set('Authorization', dispatch).expect(200);
+    await drain();
+    expect(await byTitle('Lifecycle moved')).toHaveLength(0);
+    expect(await t.prisma.interventionSync.count({ where: { interventionId: id } })).toBe(0);
+  });
+
+  it('coalesces repeated edits made before the worker runs into one job and one provider write', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const { id } = await create();
+    for (const title of ['edit one', 'edit two', 'edit three']) await patch(id, { title });
+    expect(await t.prisma.syncJob.count({ where: { interventionId: id } })).toBe(1);
+    const before = (await eventWrites()).length;
+    await drain();
+    expect((await eventWrites()).length - before).toBe(1);
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'edit three')).toHaveLength(1);
+  });
+
+  it('moves the event from Alice’s Google calendar to Bob’s Outlook calendar on reassignment', async () => {
+    const aliceCalendar = await connectWithCalendar(ALICE, 'google');
+    const bobCalendar = await connectWithCalendar(BOB, 'microsoft');
+    await drain();
+    const { id } = await create({ title: 'Reassigned job' });
+    await drain();
+    expect((await liveEvents(aliceCalendar)).filter((e) => e.body.summary === 'Reassigned job')).toHaveLength(1);
+
+    await patch(id, { technicianId: bobId });
+    await drain();
+    expect((await liveEvents(aliceCalendar)).filter((e) => e.body.summary === 'Reassigned job')).toHaveLength(0);
+    expect((await liveEvents(bobCalendar)).filter((e) => e.body.subject === 'Reassigned job')).toHaveLength(1);
+  });
+
+  it('reschedules a throttled write and completes it later without a duplicate', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    await t.emu.control.addFault({ provider: 'google', route: '*', status: 429, retryAfterSeconds: 30, times: 20 });
+    const { id } = await create({ title: 'Throttled' });
+    await worker.runOnce();
+    const job = await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } });
+    expect(job).toMatchObject({ attempts: 1, lastError: 'RATE_LIMITED', status: 'PENDING' });
+    expect(job.runAfter.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'PENDING', lastError: 'RATE_LIMITED' });
+
+    await t.emu.control.clearFaults();
+    await t.prisma.syncJob.updateMany({ data: { runAfter: new Date() } }); // time passes
+    await drain();
+    expect(await t.prisma.syncJob.count()).toBe(0);
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Throttled')).toHaveLength(1);
+  });
+
+  it('makes no duplicate when the process died after the provider write and before our commit', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const { id } = await create({ title: 'Crash' });
+    await drain();
+    // What a crash leaves: the event exists at the provider, we know nothing of it, the job is still due.
+    await t.prisma.interventionSync.deleteMany({ where: { interventionId: id } });
+    const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'GOOGLE' } });
+    await t.prisma.syncJob.create({ data: { integrationId: integration.id, interventionId: id } });
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Crash')).toHaveLength(1);
+    expect(await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'SYNCED' });
+  });
+
+  it('stops on a revoked grant: the integration needs a reconnect and its jobs wait for it', async () => {
+    await connectWithCalendar(ALICE, 'google');
+    await drain();
+    await t.emu.control.revokeGrant('google', ALICE);
+    await t.emu.control.expireTokens('google', ALICE).catch(() => undefined);
+    await t.prisma.calendarIntegration.updateMany({ where: { userId: aliceId }, data: { accessTokenExpiresAt: new Date(0) } });
+    const { id } = await create({ title: 'Revoked' });
+    await drain();
+    const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'GOOGLE' } });
+    expect(integration).toMatchObject({ status: 'NEEDS_RECONNECT', lastError: 'AUTH_REVOKED' });
+    expect(await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'PARKED' });
+    const before = (await t.emu.control.requests()).length;
+    expect(await worker.runOnce()).toBe(0);
+    expect((await t.emu.control.requests()).length).toBe(before);
+  });
+
+  it('hands each due job to one claimer only, and again to another once a crashed claim’s lease passed', async () => {
+    await connectWithCalendar(ALICE, 'google');
+    const due = await t.prisma.syncJob.count();
+    expect(due).toBeGreaterThan(1);
+    const state = t.app.get(SyncStateRepository);
+    const now = new Date();
+    const [a, b] = await Promise.all([state.claim(now, 100), state.claim(now, 100)]);
+    const ids = [...a, ...b].map((j) => j.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(due);
+    expect(await state.claim(now, 100)).toHaveLength(0);
+    // Nobody finished them (a crash): claimable again after the lease.
+    expect(await state.claim(new Date(now.getTime() + CLAIM_LEASE_MS + 1), 100)).toHaveLength(due);
+  });
+
+  it('keeps a change made while the worker was writing: the job runs again instead of being dropped', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const { id } = await create({ title: 'Before' });
+    const state = t.app.get(SyncStateRepository);
+    const [job] = (await state.claim(new Date(), 100)).filter((j) => j.interventionId === id);
+    await patch(id, { title: 'After' }); // arrives while "the provider call runs"
+    await state.finish(job!);
+    expect(await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ lockedUntil: null });
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'After')).toHaveLength(1);
+  });
+});
