@@ -226,4 +226,41 @@ describe('calendar sync', () => {
     await drain();
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'After')).toHaveLength(1);
   });
+
+  it('moves the events when the person chooses another calendar', async () => {
+    const first = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const count = (await liveEvents(first)).length;
+    expect(count).toBeGreaterThan(0);
+    const auth = `Bearer ${await t.tokenFor(ALICE)}`;
+    const { body: calendars } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', auth).expect(200);
+    const second = calendars.find((c: { primary: boolean }) => c.primary).id as string;
+    await t.http.post('/api/v1/integrations/google/settings').set('Authorization', auth).send({ calendarId: second }).expect(200);
+    await drain();
+    expect(await liveEvents(first)).toHaveLength(0);
+    expect(await liveEvents(second)).toHaveLength(count);
+  });
+
+  it('waits while sync is off and catches up when it is switched back on', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const auth = `Bearer ${await t.tokenFor(ALICE)}`;
+    await t.http.post('/api/v1/integrations/google/settings').set('Authorization', auth).send({ syncEnabled: false }).expect(200);
+    await create({ title: 'While off' });
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'While off')).toHaveLength(0);
+    await t.http.post('/api/v1/integrations/google/settings').set('Authorization', auth).send({ syncEnabled: true }).expect(200);
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'While off')).toHaveLength(1);
+  });
+
+  it('forgets the sync state and pending jobs of a disconnected integration', async () => {
+    await connectWithCalendar(ALICE, 'google');
+    await drain();
+    await create({ title: 'Pending at disconnect' });
+    expect(await t.prisma.interventionSync.count()).toBeGreaterThan(0);
+    await t.http.delete('/api/v1/integrations/google').set('Authorization', `Bearer ${await t.tokenFor(ALICE)}`).expect(204);
+    expect(await t.prisma.interventionSync.count()).toBe(0);
+    expect(await t.prisma.syncJob.count()).toBe(0);
+  });
 });

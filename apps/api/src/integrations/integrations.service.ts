@@ -80,6 +80,7 @@ export class IntegrationsService {
       });
     }
     await this.integrations.forget(user.id, providerId);
+    await this.calendarSync.onDisconnected(user.id, providerId);
   }
 
   async calendars(user: User, providerId: CalendarProviderId): Promise<ProviderCalendar[]> {

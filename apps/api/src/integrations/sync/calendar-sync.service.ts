@@ -46,4 +46,17 @@ export class CalendarSyncService {
       await this.jobs.enqueue(tx, integrationId, interventions.map((i) => i.id), now);
     });
   }
+
+  /**
+   * The person disconnected: the grant is revoked, so their events cannot be removed any
+   * more and stay in their calendar. What we tracked about them is dropped; ids derived
+   * from the sync key still find those events if the same account connects again.
+   */
+  async onDisconnected(userId: string, provider: CalendarProviderId): Promise<void> {
+    await this.jobs.transaction(async (tx) => {
+      const where = { integration: { userId, provider: toDbProvider(provider) } };
+      await tx.syncJob.deleteMany({ where });
+      await tx.interventionSync.deleteMany({ where });
+    });
+  }
 }

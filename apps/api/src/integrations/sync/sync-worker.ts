@@ -91,7 +91,12 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const sync = await this.state.findSync(target.integrationId, intervention.id);
     // The person chose another calendar since: the old event goes, the new one is written fresh.
     if (sync?.calendarId && sync.calendarId !== target.calendarId) {
-      await this.deleteAt(target, sync.calendarId, intervention.id, sync.externalId ? { externalId: sync.externalId } : undefined);
+      await this.deleteAt(target, sync.calendarId, intervention.id, sync.externalId ? { externalId: sync.externalId } : undefined).catch(
+        // The old calendar itself may be gone (deleted, or another account's): nothing to remove.
+        (error: unknown) => {
+          if (!(error instanceof ProviderError && error.code === 'NOT_FOUND')) throw error;
+        },
+      );
     }
     const known = sync?.externalId && sync.calendarId === target.calendarId ? { externalId: sync.externalId, ...(sync.etag ? { etag: sync.etag } : {}) } : undefined;
     const event = toCalendarEventInput(target.integrationId, intervention);
