@@ -35,7 +35,7 @@ describe('toGraphEvent', () => {
 
   it('never carries transactionId (Graph refuses to change it on PATCH); the create body does', () => {
     expect(toGraphEvent(input)).not.toHaveProperty('transactionId');
-    expect(toGraphCreate(input).transactionId).toBe(transactionIdFor(input.syncKey));
+    expect(toGraphCreate(input, 'cal-1').transactionId).toBe(transactionIdFor(input.syncKey, 'cal-1'));
   });
 });
 
@@ -48,10 +48,14 @@ describe('graphTimeZone', () => {
 });
 
 describe('transactionIdFor', () => {
-  it('is a GUID, stable per syncKey, different between syncKeys', () => {
-    expect(transactionIdFor(input.syncKey)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(transactionIdFor(input.syncKey)).toBe(transactionIdFor('integration-1:intervention-1'));
-    expect(transactionIdFor(input.syncKey)).not.toBe(transactionIdFor('integration-2:intervention-1'));
+  it('is a GUID, stable per syncKey and calendar, different between syncKeys', () => {
+    expect(transactionIdFor(input.syncKey, 'cal-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(transactionIdFor(input.syncKey, 'cal-1')).toBe(transactionIdFor('integration-1:intervention-1', 'cal-1'));
+    expect(transactionIdFor(input.syncKey, 'cal-1')).not.toBe(transactionIdFor('integration-2:intervention-1', 'cal-1'));
+  });
+
+  it('differs between calendars (Graph deduplicates creates mailbox-wide)', () => {
+    expect(transactionIdFor(input.syncKey, 'cal-1')).not.toBe(transactionIdFor(input.syncKey, 'cal-2'));
   });
 });
 

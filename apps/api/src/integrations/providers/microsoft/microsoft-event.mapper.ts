@@ -63,9 +63,14 @@ export function graphTimeZone(ianaZone: string): string {
   return WINDOWS_ZONE_BY_IANA[ianaZone] ?? ianaZone;
 }
 
-/** A GUID from the syncKey's SHA-256 (RFC 4122 name-based layout, version 5 bits). */
-export function transactionIdFor(syncKey: string): string {
-  const bytes = createHash('sha256').update(syncKey, 'utf8').digest().subarray(0, 16);
+/**
+ * A GUID from SHA-256 of the syncKey and the calendar (RFC 4122 name-based layout, version
+ * 5 bits). The calendar is part of it because Graph deduplicates creates across the whole
+ * mailbox: when the person picks another calendar, the event made there must be a new one,
+ * not the old calendar's handed back.
+ */
+export function transactionIdFor(syncKey: string, calendarId: string): string {
+  const bytes = createHash('sha256').update(`${calendarId}\n${syncKey}`, 'utf8').digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -90,8 +95,8 @@ export function toGraphEvent(event: CalendarEventInput): Record<string, unknown>
   };
 }
 
-export function toGraphCreate(event: CalendarEventInput): Record<string, unknown> {
-  return { ...toGraphEvent(event), transactionId: transactionIdFor(event.syncKey) };
+export function toGraphCreate(event: CalendarEventInput, calendarId: string): Record<string, unknown> {
+  return { ...toGraphEvent(event), transactionId: transactionIdFor(event.syncKey, calendarId) };
 }
 
 /** Graph's dateTimeTimeZone: the wall time in that zone, no offset (B4). */

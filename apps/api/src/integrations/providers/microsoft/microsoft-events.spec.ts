@@ -65,6 +65,7 @@ const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput 
 });
 
 interface StoredGraphEvent {
+  calendarId: string;
   subject: string;
   startMs: number;
   endMs: number;
@@ -127,6 +128,24 @@ describe('Microsoft upsertEvent', () => {
     expect(await liveEvents()).toHaveLength(2);
     await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }));
     expect((await liveEvents()).map((e) => e.subject)).toEqual(['Boiler repair']);
+  });
+
+  it('keeps updating the event the person moved to another calendar (immutable id), without a second one', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    const primary = (await provider.listCalendars(context())).find((c) => c.primary)!.id;
+    await emu.control.call('POST', 'microsoft/events/move', { email: EMAIL, eventId: ref.externalId, calendarId: primary });
+    const again = await provider.upsertEvent(context(), calendarId, event({ title: 'Boiler repair' }), ref);
+    expect(again.externalId).toBe(ref.externalId);
+    expect((await liveEvents()).map((e) => [e.subject, e.calendarId])).toEqual([['Boiler repair', primary]]);
+  });
+
+  it('makes a new event when the person picks another calendar in our app (old one deleted first)', async () => {
+    const ref = await provider.upsertEvent(context(), calendarId, event());
+    const primary = (await provider.listCalendars(context())).find((c) => c.primary)!.id;
+    await provider.deleteEvent(context(), calendarId, { syncKey: event().syncKey, known: ref });
+    const moved = await provider.upsertEvent(context(), primary, event());
+    expect(moved.externalId).not.toBe(ref.externalId);
+    expect((await liveEvents()).map((e) => e.calendarId)).toEqual([primary]);
   });
 
   it('writes 09:00 Europe/Paris as 09:00 Paris time, keeping the zone', async () => {

@@ -17,8 +17,14 @@ const MAX_MATCHES = 10;
 
 const isNotFound = (error: unknown) => microsoftErrorToProviderError(error).code === 'NOT_FOUND';
 const toRef = (event: GraphEvent): EventRef => ({ externalId: event.id, ...(event['@odata.etag'] ? { etag: event['@odata.etag'] } : {}) });
-const path = (calendarId: string, eventId?: string) =>
-  `/me/calendars/${encodeURIComponent(calendarId)}/events${eventId === undefined ? '' : `/${encodeURIComponent(eventId)}`}`;
+/** Creates and lookups happen in our calendar; an event with a known id is reached wherever it is. */
+const inCalendar = (calendarId: string) => `/me/calendars/${encodeURIComponent(calendarId)}/events`;
+/**
+ * By immutable id, not under the calendar: if the person moved our event to another of
+ * their calendars, we keep updating it there instead of failing to find it and creating it
+ * again (the transactionId would then hand back the moved event, never updated).
+ */
+const byId = (eventId: string) => `/me/events/${encodeURIComponent(eventId)}`;
 
 export class MicrosoftGraphEvents {
   constructor(private readonly graph: MicrosoftGraph) {}
@@ -34,15 +40,15 @@ export class MicrosoftGraphEvents {
     const client = this.graph.client(accessToken);
     if (known) {
       try {
-        return toRef(await this.patch(client, calendarId, known.externalId, event));
+        return toRef(await this.patch(client, known.externalId, event));
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
     }
     const [found, ...duplicates] = await this.findBySyncKey(client, calendarId, event.syncKey);
-    for (const duplicate of duplicates) await this.deleteIfPresent(client, calendarId, duplicate.id);
-    if (found) return toRef(await this.patch(client, calendarId, found.id, event));
-    const created = (await this.request(client, path(calendarId)).post(toGraphCreate(event))) as GraphEvent;
+    for (const duplicate of duplicates) await this.deleteIfPresent(client, duplicate.id);
+    if (found) return toRef(await this.patch(client, found.id, event));
+    const created = (await this.request(client, inCalendar(calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
     return toRef(created);
   }
 
@@ -52,14 +58,14 @@ export class MicrosoftGraphEvents {
    */
   async delete(accessToken: string, calendarId: string, syncKey: string, known?: EventRef): Promise<void> {
     const client = this.graph.client(accessToken);
-    if (known && (await this.deleteIfPresent(client, calendarId, known.externalId))) return;
-    for (const found of await this.findBySyncKey(client, calendarId, syncKey)) await this.deleteIfPresent(client, calendarId, found.id);
+    if (known && (await this.deleteIfPresent(client, known.externalId))) return;
+    for (const found of await this.findBySyncKey(client, calendarId, syncKey)) await this.deleteIfPresent(client, found.id);
   }
 
   /** True when Graph deleted it, false when it was not there (404). */
-  private async deleteIfPresent(client: Client, calendarId: string, eventId: string): Promise<boolean> {
+  private async deleteIfPresent(client: Client, eventId: string): Promise<boolean> {
     try {
-      await this.request(client, path(calendarId, eventId)).delete();
+      await this.request(client, byId(eventId)).delete();
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -67,13 +73,13 @@ export class MicrosoftGraphEvents {
     }
   }
 
-  private async patch(client: Client, calendarId: string, eventId: string, event: CalendarEventInput): Promise<GraphEvent> {
-    return (await this.request(client, path(calendarId, eventId)).patch(toGraphEvent(event))) as GraphEvent;
+  private async patch(client: Client, eventId: string, event: CalendarEventInput): Promise<GraphEvent> {
+    return (await this.request(client, byId(eventId)).patch(toGraphEvent(event))) as GraphEvent;
   }
 
   /** Our events carrying this syncKey in the calendar, oldest first (normally one, or none). */
   private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent[]> {
-    const page = (await this.request(client, path(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as { value: GraphEvent[] };
+    const page = (await this.request(client, inCalendar(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as { value: GraphEvent[] };
     return page.value;
   }
 
