@@ -16,7 +16,7 @@ let aliceId: string;
 let bobId: string;
 
 beforeAll(async () => {
-  t = await startEmulatedTestApp({ SYNC_WORKER_ENABLED: 'false' });
+  t = await startEmulatedTestApp(); // NODE_ENV=test: the worker only runs when a test calls runOnce()
   worker = t.app.get(SyncWorker);
   dispatch = `Bearer ${await t.tokenFor('dispatch@example.com')}`;
   aliceId = (await t.prisma.user.findUniqueOrThrow({ where: { email: ALICE } })).id;
@@ -262,5 +262,27 @@ describe('calendar sync', () => {
     await t.http.delete('/api/v1/integrations/google').set('Authorization', `Bearer ${await t.tokenFor(ALICE)}`).expect(204);
     expect(await t.prisma.interventionSync.count()).toBe(0);
     expect(await t.prisma.syncJob.count()).toBe(0);
+  });
+});
+
+describe('calendar sync worker, polling on its own', () => {
+  it('syncs a new intervention without anyone calling runOnce', async () => {
+    const polled = await startEmulatedTestApp({ SYNC_WORKER_ENABLED: 'true', SYNC_POLL_INTERVAL_MS: '100' });
+    try {
+      const auth = `Bearer ${await polled.tokenFor(ALICE)}`;
+      await polled.connect(ALICE, 'google');
+      const { body: calendars } = await polled.http.get('/api/v1/integrations/google/calendars').set('Authorization', auth).expect(200);
+      const calendarId = calendars.find((c: { name: string }) => c.name === 'Interventions').id as string;
+      await polled.http.post('/api/v1/integrations/google/settings').set('Authorization', auth).send({ calendarId }).expect(200);
+      const expected = await polled.prisma.intervention.count({ where: { technicianId: aliceId, status: { not: 'CANCELLED' } } });
+      await expect
+        .poll(async () => (await polled.emu.control.state()).events.filter((e) => e.calendarId === calendarId && !e.deleted).length, {
+          timeout: 10_000,
+          interval: 100,
+        })
+        .toBe(expected);
+    } finally {
+      await polled.close();
+    }
   });
 });

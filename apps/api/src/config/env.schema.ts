@@ -41,7 +41,7 @@ export const envSchema = z.object({
   MICROSOFT_TENANT: z.string().default('common'),
   /** When set, both providers (OAuth and calendar APIs) point at the local emulator. */
   CALENDAR_EMULATOR_URL: optionalUrl,
-  /** The calendar sync worker polls the outbox; off in tests that drive it with runOnce(). */
+  /** The calendar sync worker polls the outbox. Default true, false when NODE_ENV=test (see parseEnv). */
   SYNC_WORKER_ENABLED: z
     .enum(['true', 'false'])
     .default('true')
@@ -78,9 +78,18 @@ function providerProblems(source: Record<string, string | undefined>): string[] 
   });
 }
 
+/**
+ * Tests drive the sync worker by hand (SyncWorker.runOnce) so that what the provider sees
+ * happens when the test says; a worker polling on its own would race their assertions.
+ */
+function withContextualDefaults(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const workerDefault = source.NODE_ENV === 'test' ? 'false' : 'true';
+  return { ...source, SYNC_WORKER_ENABLED: source.SYNC_WORKER_ENABLED || workerDefault };
+}
+
 /** Parses the environment; throws one error naming every bad variable (never their values). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(withContextualDefaults(source));
   const problems = providerProblems(source);
   if (result.success && problems.length === 0) return result.data;
   const schemaProblems = (result.error?.issues ?? []).map((issue) => {
