@@ -136,6 +136,18 @@ describe('Google upsertEvent', () => {
     expect(error.code).toBe('RATE_LIMITED');
   });
 
+  it('is TRANSIENT on a 503, and the retry makes exactly one event', async () => {
+    await emu.control.addFault({ provider: 'google', route: 'events.insert', status: 503, times: 1 });
+    expect((await rejection(provider.upsertEvent(context(), calendarId, event()))).code).toBe('TRANSIENT');
+    await provider.upsertEvent(context(), calendarId, event());
+    expect(await allEvents()).toHaveLength(1);
+  });
+
+  it('is PERMANENT on a calendar the person can only read', async () => {
+    const holidays = (await provider.listCalendars(context())).find((c) => !c.canWrite)!.id;
+    expect((await rejection(provider.upsertEvent(context(), holidays, event()))).code).toBe('PERMANENT');
+  });
+
   it('refreshes an access token Google refuses (401) and hands the new tokens to onTokens', async () => {
     await emu.control.expireTokens('google', EMAIL);
     const stored: ProviderTokens[] = [];

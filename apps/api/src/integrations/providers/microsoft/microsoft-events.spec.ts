@@ -163,6 +163,18 @@ describe('Microsoft upsertEvent', () => {
     expect([error.code, error.retryAfterMs]).toEqual(['RATE_LIMITED', 1000]);
   });
 
+  it('is TRANSIENT on a 503, and the retry makes exactly one event', async () => {
+    await emu.control.addFault({ provider: 'microsoft', route: 'graph.events.create', status: 503, times: 1 });
+    expect((await rejection(provider.upsertEvent(context(), calendarId, event()))).code).toBe('TRANSIENT');
+    await provider.upsertEvent(context(), calendarId, event());
+    expect(await liveEvents()).toHaveLength(1);
+  });
+
+  it('is ACCESS_DENIED on a calendar the person can only read (403 ErrorAccessDenied)', async () => {
+    const holidays = (await provider.listCalendars(context())).find((c) => !c.canWrite)!.id;
+    expect((await rejection(provider.upsertEvent(context(), holidays, event()))).code).toBe('ACCESS_DENIED');
+  });
+
   it('refreshes an access token Graph refuses (401) and hands the new tokens to onTokens', async () => {
     await emu.control.expireTokens('microsoft', EMAIL);
     const stored: ProviderTokens[] = [];
