@@ -125,6 +125,19 @@ describe('calendar sync', () => {
     expect(await t.prisma.interventionSync.count({ where: { interventionId: id } })).toBe(0);
   });
 
+  it('removes the event when the intervention is deleted', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const { id } = await create({ title: 'Deleted later' });
+    await drain();
+    const titled = async () => (await liveEvents(calendarId)).filter((e) => e.body.summary === 'Deleted later');
+    expect(await titled()).toHaveLength(1);
+    await t.http.delete(`/api/v1/interventions/${id}`).set('Authorization', dispatch).expect(204);
+    await drain();
+    expect(await titled()).toHaveLength(0);
+    expect(await t.prisma.syncJob.count({ where: { interventionId: id } })).toBe(0);
+  });
+
   it('coalesces repeated edits made before the worker runs into one job and one provider write', async () => {
     const calendarId = await connectWithCalendar(ALICE, 'google');
     await drain();
