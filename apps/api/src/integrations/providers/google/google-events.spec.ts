@@ -4,14 +4,12 @@
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calendar-provider';
-import { resolveProviderEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
 import { GoogleCalendarProvider } from './google-calendar.provider';
 import { googleEventId } from './google-event.mapper';
+import { emulatorEndpoints, signIn } from '../../../../test/support/emulated-provider';
 
 const EMAIL = 'alice@example.com';
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
 let emu: EmulatorHandle;
 let provider: GoogleCalendarProvider;
@@ -20,8 +18,7 @@ let calendarId: string;
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
-  const endpoints = await resolveProviderEndpoints({ CALENDAR_EMULATOR_URL: emu.url, PORT: 3000 } as Parameters<typeof resolveProviderEndpoints>[0]);
-  provider = new GoogleCalendarProvider(endpoints.google!);
+  provider = new GoogleCalendarProvider((await emulatorEndpoints(emu)).google!);
 });
 
 afterAll(async () => {
@@ -30,9 +27,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await emu.control.reset();
-  const url = provider.authorizationUrl({ state: 's', codeChallenge: CHALLENGE, loginHint: EMAIL });
-  const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
-  ({ tokens } = await provider.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: VERIFIER }));
+  tokens = await signIn(provider, EMAIL);
   calendarId = (await provider.listCalendars(context())).find((c) => c.name === 'Interventions')!.id;
 });
 

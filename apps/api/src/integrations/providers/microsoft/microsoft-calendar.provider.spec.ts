@@ -6,11 +6,10 @@ import type { ProviderTokens } from '../calendar-provider';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
 import { MicrosoftCalendarProvider } from './microsoft-calendar.provider';
+import { emulatorEndpoints, PKCE } from '../../../../test/support/emulated-provider';
 
 const REDIRECT_URI = 'http://localhost:3000/api/v1/integrations/microsoft/callback';
-// An RFC 7636 appendix B pair: the challenge is base64url(sha256(verifier)).
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+const { verifier: VERIFIER, challenge: CHALLENGE } = PKCE;
 
 let emu: EmulatorHandle;
 let endpoints: MicrosoftEndpoints;
@@ -18,22 +17,7 @@ let provider: MicrosoftCalendarProvider;
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
-  const info = (await emu.control.info()) as {
-    microsoftBaseUrl: string;
-    microsoftBrowserBaseUrl: string;
-    caPem: string;
-    defaultClients: { microsoft: { clientId: string; clientSecret: string } };
-  };
-  const origin = new URL(info.microsoftBaseUrl).origin;
-  endpoints = {
-    ...info.defaultClients.microsoft,
-    redirectUri: REDIRECT_URI,
-    tenant: 'common',
-    authorityOrigin: origin,
-    browserAuthorityOrigin: new URL(info.microsoftBrowserBaseUrl).origin,
-    graphBaseUrl: `${origin}/`,
-    caPem: info.caPem,
-  };
+  endpoints = (await emulatorEndpoints(emu)).microsoft!;
   provider = new MicrosoftCalendarProvider(endpoints);
 });
 

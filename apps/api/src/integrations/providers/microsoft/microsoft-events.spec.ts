@@ -6,10 +6,9 @@ import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calend
 import { ProviderError } from '../provider-error';
 import { MicrosoftCalendarProvider } from './microsoft-calendar.provider';
 import { SYNC_KEY_PROPERTY_ID } from './microsoft-event.mapper';
+import { emulatorEndpoints, signIn } from '../../../../test/support/emulated-provider';
 
 const EMAIL = 'alice@example.com';
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
 let emu: EmulatorHandle;
 let provider: MicrosoftCalendarProvider;
@@ -18,22 +17,7 @@ let calendarId: string;
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
-  const info = (await emu.control.info()) as {
-    microsoftBaseUrl: string;
-    microsoftBrowserBaseUrl: string;
-    caPem: string;
-    defaultClients: { microsoft: { clientId: string; clientSecret: string } };
-  };
-  const origin = new URL(info.microsoftBaseUrl).origin;
-  provider = new MicrosoftCalendarProvider({
-    ...info.defaultClients.microsoft,
-    redirectUri: 'http://localhost:3000/api/v1/integrations/microsoft/callback',
-    tenant: 'common',
-    authorityOrigin: origin,
-    browserAuthorityOrigin: new URL(info.microsoftBrowserBaseUrl).origin,
-    graphBaseUrl: `${origin}/`,
-    caPem: info.caPem,
-  });
+  provider = new MicrosoftCalendarProvider((await emulatorEndpoints(emu)).microsoft!);
 });
 
 afterAll(async () => {
@@ -42,9 +26,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await emu.control.reset();
-  const url = provider.authorizationUrl({ state: 's', codeChallenge: CHALLENGE, loginHint: EMAIL });
-  const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
-  ({ tokens } = await provider.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: VERIFIER }));
+  tokens = await signIn(provider, EMAIL);
   calendarId = (await provider.listCalendars(context())).find((c) => c.name === 'Interventions')!.id;
 });
 
