@@ -1,10 +1,11 @@
 // Login and the current user.
 import { z } from 'zod';
 import { roleSchema } from './enums.js';
+import { safeString } from './safe-text.js';
 
 export const loginRequestSchema = z.strictObject({
   email: z.email().transform((v) => v.toLowerCase()),
-  password: z.string().min(1),
+  password: safeString().min(1).max(1024),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 

@@ -10,6 +10,10 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL',
+  /** 413: the request body is larger than the API accepts. */
+  'PAYLOAD_TOO_LARGE',
+  /** 429: too many failed attempts (login) or requests; `retryAfterSeconds` says when to retry. */
+  'TOO_MANY_ATTEMPTS',
   /** 409: calendars/settings asked for a provider the caller has not connected. */
   'INTEGRATION_NOT_CONNECTED',
   /** 409: the provider refused our grant (revoked/expired): show "Reconnect". */
@@ -32,5 +36,7 @@ export const apiErrorSchema = z.object({
   code: apiErrorCodeSchema,
   message: z.string(),
   fields: z.array(fieldErrorSchema).optional(),
+  /** With TOO_MANY_ATTEMPTS: the Retry-After header's value, readable without CORS header exposure. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,6 +1,7 @@
 // Calendar integrations: a person's connection to Google Calendar or Microsoft Outlook,
 // as the API shows it to the PWA. Tokens never appear here.
 import { z } from 'zod';
+import { safeString } from './safe-text.js';
 
 export const CALENDAR_PROVIDERS = ['google', 'microsoft'] as const;
 export const calendarProviderSchema = z.enum(CALENDAR_PROVIDERS);
@@ -56,7 +57,7 @@ export type ProviderCalendar = z.infer<typeof providerCalendarSchema>;
 
 export const integrationSettingsSchema = z
   .strictObject({
-    calendarId: z.string().min(1).max(1024).optional(),
+    calendarId: safeString().min(1).max(1024).optional(),
     syncEnabled: z.boolean().optional(),
   })
   .refine((v) => v.calendarId !== undefined || v.syncEnabled !== undefined, {

@@ -1,15 +1,16 @@
 // Interventions: a job at a client's address in a time slot, assigned to a technician.
 import { z } from 'zod';
 import { interventionStatusSchema } from './enums.js';
+import { safeString } from './safe-text.js';
 import { timeZoneSchema } from './time-zone.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
 const interventionFields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000),
-  clientName: z.string().trim().min(1).max(200),
-  address: z.string().trim().min(1).max(500),
+  title: safeString().trim().min(1).max(200),
+  description: safeString().max(5000),
+  clientName: safeString().trim().min(1).max(200),
+  address: safeString().trim().min(1).max(500),
   startsAt: isoDateTime,
   endsAt: isoDateTime,
   timeZone: timeZoneSchema,

@@ -10,6 +10,8 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL: 500,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_ATTEMPTS: 429,
   INTEGRATION_NOT_CONNECTED: 409,
   INTEGRATION_NEEDS_RECONNECT: 409,
   PROVIDER_NOT_CONFIGURED: 503,
@@ -34,7 +36,13 @@ export class ApiException extends Error {
   }
 
   toBody(): ApiError {
-    return { statusCode: this.status, code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return {
+      statusCode: this.status,
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.code === 'TOO_MANY_ATTEMPTS' && this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 

@@ -41,7 +41,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
 
-  const error = toApiRequestError(response.status, body);
+  const error = toApiRequestError(response.status, body, response.headers.get('Retry-After'));
   // An expired or revoked session: forget it, the router then shows the login page.
   if (error.code === 'UNAUTHENTICATED' && token) setAccessToken(null);
   throw error;

@@ -25,6 +25,9 @@ export const en: Messages = {
     PROVIDER_NOT_CONFIGURED: 'This calendar provider is not configured by your administrator.',
     PROVIDER_UNAVAILABLE: 'The calendar provider is briefly unavailable. Try again in a few minutes.',
     PROVIDER_ERROR: 'The calendar provider refused the request. If this happens again, contact your administrator.',
+    PAYLOAD_TOO_LARGE: 'This is too large to send. Shorten it and try again.',
+    TOO_MANY_ATTEMPTS: 'Too many attempts. Try again later.',
+    tooManyAttemptsIn: 'Too many attempts. Try again in {{seconds}} s.',
     fieldsSummary: 'To fix: {{fields}}.',
   },
   fieldErrors: {

@@ -54,6 +54,16 @@ describe('translateApiError', () => {
     expect(text.message).toContain('To fix: colour.');
   });
 
+  it('says how many seconds to wait after too many login attempts, in French and English', async () => {
+    const [fr, en] = await Promise.all([createI18n('fr'), createI18n('en')]);
+    const body = { statusCode: 429, code: 'TOO_MANY_ATTEMPTS', message: 'x', retryAfterSeconds: 42 };
+    expect(translateApiError(toApiRequestError(429, body), fr).message).toBe('Trop de tentatives. Réessayez dans 42 s.');
+    expect(translateApiError(toApiRequestError(429, body), en).message).toBe('Too many attempts. Try again in 42 s.');
+    const fromHeader = toApiRequestError(429, { ...body, retryAfterSeconds: undefined }, '7');
+    expect(translateApiError(fromHeader, en).message).toBe('Too many attempts. Try again in 7 s.');
+    expect(translateApiError(toApiRequestError(429, '<html>'), en).message).toBe('Too many attempts. Try again later.');
+  });
+
   it('falls back on the HTTP status when the body is not an API error', async () => {
     const en = await createI18n('en');
     expect(translateApiError(toApiRequestError(404, '<html>'), en).message).toBe('Not found: it may have been deleted.');

@@ -36,7 +36,11 @@ export function translateApiError(error: unknown, i18n: Translator): ErrorText {
     fieldErrors[name] = i18n.exists(`fieldErrors.${name}`) ? i18n.t(`fieldErrors.${name}`) : i18n.t('fieldErrors.unknown');
   }
 
-  let message = i18n.t(`errors.${code}`);
+  const retryAfterSeconds = error instanceof ApiRequestError ? error.retryAfterSeconds : undefined;
+  let message =
+    code === 'TOO_MANY_ATTEMPTS' && retryAfterSeconds !== undefined
+      ? i18n.t('errors.tooManyAttemptsIn', { seconds: retryAfterSeconds })
+      : i18n.t(`errors.${code}`);
   const names = Object.keys(fieldErrors);
   if (names.length > 0) {
     const labels = names.map((name) => fieldLabel(i18n, name)).join(', ');

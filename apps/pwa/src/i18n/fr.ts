@@ -23,6 +23,9 @@ export const fr = {
     PROVIDER_NOT_CONFIGURED: "Ce fournisseur de calendrier n'est pas configuré par votre administrateur.",
     PROVIDER_UNAVAILABLE: 'Le fournisseur de calendrier est momentanément indisponible. Réessayez dans quelques minutes.',
     PROVIDER_ERROR: "Le fournisseur de calendrier a refusé la demande. Si cela se reproduit, contactez votre administrateur.",
+    PAYLOAD_TOO_LARGE: 'Ces données sont trop volumineuses pour être envoyées. Raccourcissez-les puis réessayez.',
+    TOO_MANY_ATTEMPTS: 'Trop de tentatives. Réessayez plus tard.',
+    tooManyAttemptsIn: 'Trop de tentatives. Réessayez dans {{seconds}} s.',
     fieldsSummary: 'À corriger : {{fields}}.',
   },
   fieldErrors: {
