@@ -2,15 +2,22 @@
 // so both run exactly the same app.
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { rejectUnsafeInput } from './common/request-input.middleware';
 import type { AppConfig } from './config/app-config';
 
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  // Body parsers are ours, not Nest's defaults, so the input check below runs after them.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  const limit = `${config.env.BODY_LIMIT_KB}kb`;
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit, extended: true });
+  app.use(rejectUnsafeInput);
   app.setGlobalPrefix('api/v1', { exclude: ['api/docs'] });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

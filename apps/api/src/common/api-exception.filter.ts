@@ -1,5 +1,6 @@
-// Every error leaves the API as an ApiError body (see @fs/contracts). Unknown errors are
-// logged with their stack and answered as INTERNAL without details.
+// Every error leaves the API as an ApiError body (see @fs/contracts). Client errors raised
+// below Nest (body parser, URL decoding) keep their 4xx; unknown errors are logged with
+// their stack and answered as INTERNAL without details.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorCode } from '@fs/contracts';
@@ -11,6 +12,8 @@ const CODE_BY_HTTP_STATUS: Record<number, ApiErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_ATTEMPTS',
 };
 
 @Catch()
@@ -31,7 +34,23 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const code = CODE_BY_HTTP_STATUS[status];
       if (code) return new ApiException(code, exception.message);
     }
+    const clientError = fromClientError(exception);
+    if (clientError) return clientError;
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return new ApiException('INTERNAL', 'Internal error');
   }
+}
+
+/**
+ * body-parser (http-errors) and Express's router report a client's mistake as an error
+ * with a 4xx `status` and a `type` saying which: too large, unparsable JSON, bad charset,
+ * undecodable URL. Answer it as one of our codes; it is not ours to log as an error.
+ */
+function fromClientError(exception: unknown): ApiException | undefined {
+  const { status, type } = (typeof exception === 'object' && exception !== null ? exception : {}) as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 413) return new ApiException('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  const message = type === 'entity.parse.failed' ? 'is not valid JSON' : 'cannot be read';
+  const field = type === undefined ? '(url)' : '(body)';
+  return new ApiException('VALIDATION_FAILED', `${field} ${message}`, [{ field, message }]);
 }

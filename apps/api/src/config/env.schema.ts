@@ -32,6 +32,8 @@ export const envSchema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
   TOKEN_ENCRYPTION_KEY: base64Key32,
   PWA_URL: z.url().default('http://localhost:5173'),
+  /** Largest JSON or form body accepted; a larger one is answered 413 PAYLOAD_TOO_LARGE. */
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
   GOOGLE_REDIRECT_URI: optionalUrl,
