@@ -9,11 +9,20 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { rejectUnsafeInput } from './common/request-input.middleware';
 import type { AppConfig } from './config/app-config';
+import { COARSE_LIMITED_PATHS, coarseRateLimit } from './throttling/coarse-rate-limit';
+import { RateLimiterFactory } from './throttling/rate-limiter.factory';
 
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Body parsers are ours, not Nest's defaults, so the input check below runs after them.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.env.TRUST_PROXY);
+  const publicLimiter = app.get(RateLimiterFactory).create({
+    keyPrefix: 'public',
+    points: config.env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    durationSeconds: 60,
+  });
+  app.use(COARSE_LIMITED_PATHS, coarseRateLimit(publicLimiter));
   const limit = `${config.env.BODY_LIMIT_KB}kb`;
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: true });

@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ThrottlingModule } from './throttling/throttling.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { UsersModule } from './users/users.module';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         ClockModule,
         DatabaseModule,
+        ThrottlingModule,
         UsersModule,
         AuthModule,
         InterventionsModule,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { loginRequestSchema, type LoginResponse, type User } from '@fs/contracts';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
@@ -13,8 +13,11 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: { email: string; password: string }): Promise<LoginResponse> {
-    return this.auth.login(body.email, body.password);
+  login(
+    @Body(new ZodValidationPipe(loginRequestSchema)) body: { email: string; password: string },
+    @Ip() address: string,
+  ): Promise<LoginResponse> {
+    return this.auth.login(body.email, body.password, address);
   }
 
   @ApiBearerAuth()

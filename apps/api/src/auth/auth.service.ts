@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, User } from '@fs/contracts';
 import { ApiException } from '../common/api-error';
 import { UsersRepository } from '../users/users.repository';
+import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password-hasher';
 
 // Verifying against a real hash even for unknown emails keeps response times alike,
@@ -16,12 +17,19 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  /** `address` is the client's address, for throttling (see LoginThrottle). */
+  async login(email: string, password: string, address: string): Promise<LoginResponse> {
+    await this.throttle.assertAllowed(email, address);
     const user = await this.users.findCredentialsByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid) throw new ApiException('INVALID_CREDENTIALS', 'Wrong email or password');
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email, address);
+      throw new ApiException('INVALID_CREDENTIALS', 'Wrong email or password');
+    }
+    await this.throttle.recordSuccess(email);
     return { accessToken: await this.jwt.signAsync({ sub: user.id, role: user.role }) };
   }
 

@@ -17,6 +17,24 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
 }
 
 describe('parseEnv', () => {
+  it('reads TRUST_PROXY as Express does: off by default, a boolean, a hop count or addresses', () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ ...valid, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('defaults the login throttling and body limits', () => {
+    expect(parseEnv(valid)).toMatchObject({
+      BODY_LIMIT_KB: 100,
+      LOGIN_FREE_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_FREE_FAILURES_PER_ADDRESS: 20,
+      LOGIN_BLOCK_SECONDS: 10,
+      LOGIN_BLOCK_MAX_SECONDS: 900,
+      PUBLIC_RATE_LIMIT_PER_MINUTE: 60,
+    });
+  });
+
   it('accepts the minimal configuration and fills the defaults', () => {
     const env = parseEnv(valid);
     expect(env.PORT).toBe(3000);

@@ -49,6 +49,23 @@ export const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+  /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
+  LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** The first lock; each further failure doubles it, up to LOGIN_BLOCK_MAX_SECONDS. */
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(10),
+  LOGIN_BLOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Requests per minute and client address on public endpoints without a token (OAuth callbacks). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * Express's `trust proxy`: unset/false when clients connect directly; behind a reverse
+   * proxy, the number of proxies or their addresses (e.g. `loopback`), so the client
+   * address (throttling) and HTTPS (HSTS) are read from X-Forwarded-* headers.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
 export type Env = z.infer<typeof envSchema>;

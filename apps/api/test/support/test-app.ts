@@ -20,6 +20,8 @@ export interface TestApp {
   app: INestApplication;
   http: ReturnType<typeof request>;
   prisma: PrismaService;
+  /** The variables this app was configured with, to start a second API process on its database. */
+  env: Record<string, string | undefined>;
   tokenFor(email: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -27,7 +29,8 @@ export interface TestApp {
 /** `env` adds or overrides variables, e.g. CALENDAR_EMULATOR_URL of an in-process emulator. */
 export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const app = await createApp(new AppConfig(parseEnv({ ...TEST_ENV, ...database.env, ...env })));
+  const appEnv = { ...TEST_ENV, ...database.env, ...env };
+  const app = await createApp(new AppConfig(parseEnv(appEnv)));
   await app.init();
   const prisma = app.get(PrismaService);
   await seedDemo(prisma);
@@ -37,6 +40,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     app,
     http,
     prisma,
+    env: appEnv,
     async tokenFor(email) {
       if (!tokens.has(email)) {
         const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
