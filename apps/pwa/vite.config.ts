@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { BUILT_APP_HEADERS, SECURITY_HEADERS } from './security-headers';
 
 // The one place the PWA reads its environment: where the API listens during dev/preview.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
@@ -47,6 +48,6 @@ export default defineConfig({
       },
     }),
   ],
-  server: { port: 5173, strictPort: true, proxy },
-  preview: { port: 5173, strictPort: true, proxy },
+  server: { port: 5173, strictPort: true, proxy, headers: SECURITY_HEADERS },
+  preview: { port: 5173, strictPort: true, proxy, headers: BUILT_APP_HEADERS },
 });

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { rejectUnsafeInput } from './common/request-input.middleware';
+import { applySecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import { COARSE_LIMITED_PATHS, coarseRateLimit } from './throttling/coarse-rate-limit';
 import { RateLimiterFactory } from './throttling/rate-limiter.factory';
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
+  applySecurityHeaders(app, config.env.PWA_URL);
   const publicLimiter = app.get(RateLimiterFactory).create({
     keyPrefix: 'public',
     points: config.env.PUBLIC_RATE_LIMIT_PER_MINUTE,
