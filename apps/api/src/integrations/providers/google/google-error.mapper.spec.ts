@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../provider-error';
-import { isGoogleDuplicate, mapGoogleError } from './google-error.mapper';
+import { isGoogleDuplicate, isGoogleRateLimit, mapGoogleError } from './google-error.mapper';
 
 const calendarError = (status: number, reason: string, headers: unknown = new Headers()) => ({
   status,
@@ -42,6 +42,27 @@ describe('mapGoogleError', () => {
     expect(mapGoogleError(calendarError(403, 'quotaExceeded')).code).toBe('RATE_LIMITED');
   });
 
+  it('403 with rateLimitExceeded as a later reason of the list is RATE_LIMITED, not an auth error', () => {
+    const error = calendarError(403, 'insufficientPermissions');
+    error.response.data.error.errors.push({ domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'x' });
+    expect(mapGoogleError(error).code).toBe('RATE_LIMITED');
+  });
+
+  it('403 in the newer format (ErrorInfo reason RATE_LIMIT_EXCEEDED, no errors list) is RATE_LIMITED', () => {
+    const error = {
+      status: 403,
+      response: {
+        status: 403,
+        data: { error: { code: 403, status: 'PERMISSION_DENIED', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED' }] } },
+      },
+    };
+    expect(mapGoogleError(error).code).toBe('RATE_LIMITED');
+  });
+
+  it('a rate-limit 403 keeps the Retry-After Google sent, like a 429', () => {
+    expect(mapGoogleError(calendarError(403, 'userRateLimitExceeded', { 'retry-after': '3' })).retryAfterMs).toBe(3000);
+  });
+
   it('429 is RATE_LIMITED, keeping a Retry-After when one is sent', () => {
     expect(mapGoogleError(calendarError(429, 'rateLimitExceeded', new Headers({ 'retry-after': '7' }))).retryAfterMs).toBe(7000);
     expect(mapGoogleError(calendarError(429, 'rateLimitExceeded', { 'retry-after': '2' })).retryAfterMs).toBe(2000);
@@ -79,6 +100,23 @@ describe('mapGoogleError', () => {
     expect(mapGoogleError(original)).toBe(original);
     const message = mapGoogleError(tokenError(400, 'invalid_grant')).message;
     expect(message).toBe('Google: 400 invalid_grant');
+  });
+});
+
+describe('isGoogleRateLimit (throttling: back off, never refresh the token)', () => {
+  it('is true for 429 and for 403 rateLimitExceeded, userRateLimitExceeded and quotaExceeded', () => {
+    expect(isGoogleRateLimit(calendarError(429, 'rateLimitExceeded'))).toBe(true);
+    expect(isGoogleRateLimit(calendarError(403, 'rateLimitExceeded'))).toBe(true);
+    expect(isGoogleRateLimit(calendarError(403, 'userRateLimitExceeded'))).toBe(true);
+    expect(isGoogleRateLimit(calendarError(403, 'quotaExceeded'))).toBe(true);
+  });
+
+  it('is false for a 403 that is a permission or scope problem, a 401 and a network error', () => {
+    expect(isGoogleRateLimit(calendarError(403, 'insufficientPermissions'))).toBe(false);
+    expect(isGoogleRateLimit(calendarError(403, 'forbiddenForNonOrganizer'))).toBe(false);
+    expect(isGoogleRateLimit(calendarError(401, 'authError'))).toBe(false);
+    expect(isGoogleRateLimit(new TypeError('fetch failed'))).toBe(false);
+    expect(isGoogleRateLimit(undefined)).toBe(false);
   });
 });
 

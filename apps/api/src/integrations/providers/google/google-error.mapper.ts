@@ -12,6 +12,19 @@ export interface GoogleErrorShape {
 }
 
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded']);
+/** The newer error format's google.rpc.ErrorInfo reason for the same throttling. */
+const RATE_LIMIT_INFO_REASONS = new Set(['RATE_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED']);
+
+/**
+ * True when Google is throttling us: a 429, or a 403 whose reason is a rate limit (Google
+ * uses 403 for most of them). Such a 403 is not an auth error: refreshing the token and
+ * retrying at once only spends more quota; back off as for a 429.
+ */
+export function isGoogleRateLimit(error: unknown): boolean {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as GoogleErrorShape;
+  const status = shape.response?.status ?? (typeof shape.status === 'number' ? shape.status : undefined);
+  return status === 429 || (status === 403 && isRateLimitBody(shape.response?.data));
+}
 
 export function mapGoogleError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
@@ -29,12 +42,11 @@ export function mapGoogleError(error: unknown): ProviderError {
   if (oauthError === 'invalid_client') return make('PERMANENT');
   // google-auth-library already refreshed and retried once on 401: the grant is gone.
   if (status === 401) return make('AUTH_REVOKED');
+  // Throttling first: a rate-limit 403 must never be read as a grant problem.
+  // Google rarely sends Retry-After; the worker's backoff decides the wait then.
+  if (isGoogleRateLimit(shape)) return make('RATE_LIMITED', retryAfterMsOf(shape.response?.headers));
   // The person unticked the Calendar scope (granular consent): only a new consent fixes it.
   if (status === 403 && reason === 'insufficientPermissions') return make('AUTH_REVOKED');
-  // Google sends no Retry-After; the worker's backoff decides the wait.
-  if (status === 429 || (status === 403 && reason !== undefined && RATE_LIMIT_REASONS.has(reason))) {
-    return make('RATE_LIMITED', retryAfterMsOf(shape.response?.headers));
-  }
   if (status === 404 || status === 410) return make('NOT_FOUND');
   if (status >= 500) return make('TRANSIENT');
   return make('PERMANENT');
@@ -43,6 +55,16 @@ export function mapGoogleError(error: unknown): ProviderError {
 function oauthErrorOf(data: unknown): string | undefined {
   const value = (data as { error?: unknown } | undefined)?.error;
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Any of the body's reasons (errors[].reason, or details[].reason of an ErrorInfo) is a rate limit. */
+function isRateLimitBody(data: unknown): boolean {
+  const error = (data as { error?: { errors?: unknown; details?: unknown } } | undefined)?.error;
+  const reasonsOf = (list: unknown) => (Array.isArray(list) ? list.map((entry) => (entry as { reason?: unknown } | null)?.reason) : []);
+  return (
+    reasonsOf(error?.errors).some((r) => typeof r === 'string' && RATE_LIMIT_REASONS.has(r)) ||
+    reasonsOf(error?.details).some((r) => typeof r === 'string' && RATE_LIMIT_INFO_REASONS.has(r))
+  );
 }
 
 function calendarReasonOf(data: unknown): string | undefined {
