@@ -13,6 +13,7 @@ import * as installable from './scenarios/installable.mjs';
 import * as keyboard from './scenarios/keyboard.mjs';
 import * as integrationsGoogle from './scenarios/integrations-google.mjs';
 import * as integrationsMicrosoft from './scenarios/integrations-microsoft.mjs';
+import * as loginThrottle from './scenarios/login-throttle.mjs';
 
 // E2E_ONLY=<text> runs only the scenarios whose name contains it (while working on one).
 const scenarios = [
@@ -25,6 +26,7 @@ const scenarios = [
   keyboard,
   integrationsGoogle,
   integrationsMicrosoft,
+  loginThrottle,
 ].filter(
   (scenario) => !process.env.E2E_ONLY || scenario.name.includes(process.env.E2E_ONLY),
 );
