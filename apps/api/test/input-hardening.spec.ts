@@ -59,16 +59,16 @@ describe('strings PostgreSQL cannot store', () => {
     const before = await snapshot();
     for (const bad of ['a\u0000b', 'a\uD800b']) {
       const create = await t.http.post('/api/v1/interventions').set(auth()).send({ ...valid(), [field]: bad }).expect(400);
-      expect(create.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field }] });
+      expect(create.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field, rule: 'UNSAFE_TEXT' }] });
       const patch = await t.http.patch(`/api/v1/interventions/${interventionId}`).set(auth()).send({ [field]: bad }).expect(400);
-      expect(patch.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field }] });
+      expect(patch.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field, rule: 'UNSAFE_TEXT' }] });
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it('a NUL byte in a query string or a field name answers 400 naming it', async () => {
     const query = await t.http.get('/api/v1/interventions?status=PLANNED%00').set(auth()).expect(400);
-    expect(query.body.fields).toEqual([{ field: 'status', message: expect.stringContaining('null character') }]);
+    expect(query.body.fields).toEqual([{ field: 'status', message: expect.stringContaining('null character'), rule: 'UNSAFE_TEXT' }]);
     const callback = await t.http.get('/api/v1/integrations/google/callback?code=x&state=%00').expect(400);
     expect(callback.body.fields[0].field).toBe('state');
     const key = await t.http.post('/api/v1/interventions').set(auth()).send({ ...valid(), 'x\u0000': 1 }).expect(400);

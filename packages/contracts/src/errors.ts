@@ -28,7 +28,15 @@ export const API_ERROR_CODES = [
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
 
-export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+/**
+ * Field rules a client can translate without reading the message: set when a field broke
+ * one of the shared rules (UNSAFE_TEXT: see safe-text.ts). Absent for ordinary checks.
+ */
+export const FIELD_RULES = ['UNSAFE_TEXT'] as const;
+export const fieldRuleSchema = z.enum(FIELD_RULES);
+export type FieldRule = z.infer<typeof fieldRuleSchema>;
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string(), rule: fieldRuleSchema.optional() });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
 export const apiErrorSchema = z.object({

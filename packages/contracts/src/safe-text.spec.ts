@@ -35,6 +35,11 @@ describe('safe text', () => {
     }
   });
 
+  it('marks the failure with the rule UNSAFE_TEXT, so a client translates it without reading the message', () => {
+    const issue = createInterventionSchema.safeParse({ ...valid, title: 'a\u0000' }).error?.issues[0];
+    expect(issue).toMatchObject({ code: 'custom', params: { rule: 'UNSAFE_TEXT' } });
+  });
+
   it('applies to the login password and the integration calendar id too', () => {
     expect(fieldsOf(loginRequestSchema.safeParse({ email: 'a@example.com', password: 'p\u0000' }))).toEqual(['password']);
     expect(fieldsOf(integrationSettingsSchema.safeParse({ calendarId: 'c\u0000' }))).toEqual(['calendarId']);

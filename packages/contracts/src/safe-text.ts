@@ -12,5 +12,5 @@ export function isSafeText(value: string): boolean {
   return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
 }
 
-/** A string that can be stored and echoed as it was sent. */
-export const safeString = () => z.string().refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+/** A string that can be stored and echoed as it was sent; a failure carries the rule UNSAFE_TEXT. */
+export const safeString = () => z.string().refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE, params: { rule: 'UNSAFE_TEXT' } });

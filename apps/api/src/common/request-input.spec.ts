@@ -15,7 +15,11 @@ describe('findUnsafeInput', () => {
   });
 
   it('names the field holding a null byte or an unpaired surrogate, however deep', () => {
-    expect(findUnsafeInput({ title: 'ok', address: '1 rue\u0000' })).toEqual({ field: 'address', message: expect.stringContaining('null character') });
+    expect(findUnsafeInput({ title: 'ok', address: '1 rue\u0000' })).toEqual({
+      field: 'address',
+      message: expect.stringContaining('null character'),
+      rule: 'UNSAFE_TEXT',
+    });
     expect(findUnsafeInput({ items: [{ name: 'x' }, { name: '\uD800' }] })?.field).toBe('items.1.name');
   });
 

@@ -17,14 +17,14 @@ export function findUnsafeInput(root: unknown, maxDepth = MAX_INPUT_DEPTH): Fiel
   while (pending.length > 0) {
     const { value, path } = pending.pop()!;
     if (typeof value === 'string') {
-      if (!isSafeText(value)) return { field: fieldName(path), message: UNSAFE_TEXT_MESSAGE };
+      if (!isSafeText(value)) return { field: fieldName(path), message: UNSAFE_TEXT_MESSAGE, rule: 'UNSAFE_TEXT' };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (path.length >= maxDepth) return { field: fieldName(path), message: `nests deeper than ${maxDepth} levels` };
     for (const [key, child] of Object.entries(value)) {
       // JSON.stringify escapes NUL and lone surrogates, so the name we answer with is readable.
-      if (!isSafeText(key)) return { field: fieldName([...path, JSON.stringify(key).slice(1, -1)]), message: `name ${UNSAFE_TEXT_MESSAGE}` };
+      if (!isSafeText(key)) return { field: fieldName([...path, JSON.stringify(key).slice(1, -1)]), message: `name ${UNSAFE_TEXT_MESSAGE}`, rule: 'UNSAFE_TEXT' };
       pending.push({ value: child, path: [...path, key] });
     }
   }

@@ -2,7 +2,7 @@
 // 400 naming every bad field (unknown fields included), before any service runs.
 import { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import type { FieldError } from '@fs/contracts';
+import { fieldRuleSchema, type FieldError } from '@fs/contracts';
 import { ApiException } from './api-error';
 
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
@@ -21,6 +21,7 @@ export function zodIssuesToFields(issues: z.core.$ZodIssue[]): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not an allowed field' }));
     }
-    return [{ field: issue.path.join('.') || '(body)', message: issue.message }];
+    const rule = fieldRuleSchema.safeParse(issue.code === 'custom' ? issue.params?.rule : undefined);
+    return [{ field: issue.path.join('.') || '(body)', message: issue.message, ...(rule.success ? { rule: rule.data } : {}) }];
   });
 }

@@ -30,6 +30,9 @@ export const en: Messages = {
     tooManyAttemptsIn: 'Too many attempts. Try again in {{seconds}} s.',
     fieldsSummary: 'To fix: {{fields}}.',
   },
+  fieldRules: {
+    UNSAFE_TEXT: 'This text contains an invisible character that is not allowed (a null or badly encoded character): retype it.',
+  },
   fieldErrors: {
     title: 'Enter a title (200 characters at most).',
     description: 'The description is too long (5000 characters at most).',

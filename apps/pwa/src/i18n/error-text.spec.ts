@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_ERROR_CODES } from '@fs/contracts';
+import { API_ERROR_CODES, FIELD_RULES } from '@fs/contracts';
 import { ApiRequestError, toApiRequestError } from '../api/api-error';
 import { translateApiError } from './error-text';
 import { createI18n } from './i18n';
@@ -44,6 +44,17 @@ describe('translateApiError', () => {
       technicianId: 'Choisissez un technicien existant.',
     });
     expect(text.message).toBe('Certains champs sont invalides. Corrigez-les puis réessayez. À corriger : Fin, Technicien.');
+  });
+
+  it('explains a field that broke the shared UNSAFE_TEXT rule, in French and English, for every rule', async () => {
+    const [fr, en] = await Promise.all([createI18n('fr'), createI18n('en')]);
+    const error = new ApiRequestError(400, 'VALIDATION_FAILED', 'x', [{ field: 'address', message: 'x', rule: 'UNSAFE_TEXT' }]);
+    expect(translateApiError(error, fr).fieldErrors.address).toMatch(/^Ce texte contient un caractère invisible/);
+    expect(translateApiError(error, en).fieldErrors.address).toMatch(/^This text contains an invisible character/);
+    for (const rule of FIELD_RULES) {
+      const broken = new ApiRequestError(400, 'VALIDATION_FAILED', 'x', [{ field: 'f', message: 'x', rule }]);
+      expect(translateApiError(broken, fr).fieldErrors.f).not.toContain('fieldRules.');
+    }
   });
 
   it('still reports a field the form does not know, by its raw name', async () => {

@@ -30,10 +30,12 @@ export function translateApiError(error: unknown, i18n: Translator): ErrorText {
   const code = errorCodeOf(error);
   const fieldErrors: Record<string, string> = {};
   const fields = error instanceof ApiRequestError ? error.fields : [];
-  for (const { field } of fields) {
+  for (const { field, rule } of fields) {
     const name = inputName(field);
     if (!name || fieldErrors[name]) continue;
-    fieldErrors[name] = i18n.exists(`fieldErrors.${name}`) ? i18n.t(`fieldErrors.${name}`) : i18n.t('fieldErrors.unknown');
+    // A shared rule (see @fs/contracts FIELD_RULES) says what is wrong better than the field's usual hint.
+    if (rule) fieldErrors[name] = i18n.t(`fieldRules.${rule}`);
+    else fieldErrors[name] = i18n.exists(`fieldErrors.${name}`) ? i18n.t(`fieldErrors.${name}`) : i18n.t('fieldErrors.unknown');
   }
 
   const retryAfterSeconds = error instanceof ApiRequestError ? error.retryAfterSeconds : undefined;

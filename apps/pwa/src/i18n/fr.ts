@@ -28,6 +28,9 @@ export const fr = {
     tooManyAttemptsIn: 'Trop de tentatives. Réessayez dans {{seconds}} s.',
     fieldsSummary: 'À corriger : {{fields}}.',
   },
+  fieldRules: {
+    UNSAFE_TEXT: 'Ce texte contient un caractère invisible non autorisé (caractère nul ou mal encodé) : retapez-le.',
+  },
   fieldErrors: {
     title: 'Indiquez un titre (200 caractères au plus).',
     description: 'La description est trop longue (5000 caractères au plus).',
