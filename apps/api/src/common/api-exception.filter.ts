@@ -31,7 +31,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiException) return exception;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = CODE_BY_HTTP_STATUS[status];
+      // Another 4xx (405, 415, 422...) is still the client's mistake, never a 500.
+      const code = CODE_BY_HTTP_STATUS[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : undefined);
       if (code) return new ApiException(code, exception.message);
     }
     const clientError = fromClientError(exception);
