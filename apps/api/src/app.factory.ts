@@ -10,7 +10,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { rejectUnsafeInput } from './common/request-input.middleware';
 import { applySecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
-import { COARSE_LIMITED_PATHS, coarseRateLimit } from './throttling/coarse-rate-limit';
+import { PUBLIC_LIMITED_PATHS, publicRateLimit } from './throttling/public-rate-limit';
 import { RateLimiterFactory } from './throttling/rate-limiter.factory';
 
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     points: config.env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     durationSeconds: 60,
   });
-  app.use(COARSE_LIMITED_PATHS, coarseRateLimit(publicLimiter));
+  app.use(PUBLIC_LIMITED_PATHS, publicRateLimit(publicLimiter));
   const limit = `${config.env.BODY_LIMIT_KB}kb`;
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: true });

@@ -1,0 +1,19 @@
+// A coarse per-address limit (PUBLIC_RATE_LIMIT_PER_MINUTE) for public endpoints that a
+// browser or a provider reaches without a token (the OAuth callbacks, later the push
+// notification endpoints): enough for any honest use, a wall for a flood. Routes are
+// listed here, not in their controllers, so the limit is seen in one place.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { isOutOfPoints, tooManyAttempts } from './retry-after';
+
+/** Express paths under the public limit. Add the notification endpoints here when they exist. */
+export const PUBLIC_LIMITED_PATHS = ['/api/v1/integrations/:provider/callback'];
+
+export function publicRateLimit(limiter: RateLimiterAbstract): RequestHandler {
+  return (request: Request, _response: Response, next: NextFunction) => {
+    limiter.consume(request.ip ?? 'unknown').then(
+      () => next(),
+      (rejection: unknown) => next(isOutOfPoints(rejection) ? tooManyAttempts(rejection.msBeforeNext, 'requests') : rejection),
+    );
+  };
+}
