@@ -10,6 +10,8 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL',
+  /** 503: a dependency of the API (its database) is down; try again later. */
+  'SERVICE_UNAVAILABLE',
   /** 413: the request body is larger than the API accepts. */
   'PAYLOAD_TOO_LARGE',
   /** 429: too many failed attempts (login) or requests; `retryAfterSeconds` says when to retry. */

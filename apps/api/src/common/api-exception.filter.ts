@@ -14,6 +14,7 @@ const CODE_BY_HTTP_STATUS: Record<number, ApiErrorCode> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_ATTEMPTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 @Catch()

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { ApiException } from '../common/api-error';
 import { PrismaService } from '../database/prisma.service';
 
 @ApiTags('health')
@@ -13,7 +14,7 @@ export class HealthController {
   @Get()
   async check(): Promise<{ status: 'ok'; database: 'up'; databaseKind: string }> {
     if (!(await this.prisma.isUp())) {
-      throw new HttpException({ status: 'error', database: 'down' }, 503);
+      throw new ApiException('SERVICE_UNAVAILABLE', 'The database does not answer');
     }
     return { status: 'ok', database: 'up', databaseKind: this.prisma.kind };
   }

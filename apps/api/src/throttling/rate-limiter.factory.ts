@@ -1,7 +1,7 @@
 // Builds rate-limiter-flexible limiters on the storage every API process shares: a table
 // on the PostgreSQL server (created and owned by the library, see THROTTLE_TABLE), or
 // memory for the embedded database, which only one process can open anyway.
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -24,6 +24,9 @@ export class RateLimiterFactory implements OnModuleDestroy {
     if (!databaseUrl) return new RateLimiterFactory(undefined);
     // Its own small pool: a burst of logins must not starve Prisma's connections.
     const pool = new Pool({ connectionString: databaseUrl, max: 3 });
+    // An idle connection the server drops (restart, failover) is reported here; unheard,
+    // node would end the whole API on it. The next query simply opens a new connection.
+    pool.on('error', (error) => new Logger(RateLimiterFactory.name).warn(`throttle store connection lost: ${error.message}`));
     await new Promise<void>((resolve, reject) => {
       new RateLimiterPostgres({ storeClient: pool, tableName: THROTTLE_TABLE, keyPrefix: 'init', points: 1, duration: 1 }, (error?: unknown) =>
         error ? reject(error) : resolve(),

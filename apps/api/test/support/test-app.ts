@@ -23,6 +23,8 @@ export interface TestApp {
   /** The variables this app was configured with, to start a second API process on its database. */
   env: Record<string, string | undefined>;
   tokenFor(email: string): Promise<string>;
+  /** Takes the database away under the running app (PostgreSQL: dropped; embedded: closed). */
+  stopDatabase(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,8 +50,13 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
       }
       return tokens.get(email)!;
     },
+    async stopDatabase() {
+      if (database.env.DATABASE_URL) return database.drop();
+      // The embedded database lives in this process: closing it is what a crash of it looks like.
+      await prisma['opened'].close();
+    },
     async close() {
-      await app.close();
+      await app.close().catch(() => undefined); // after stopDatabase, closing PGlite again may throw
       await database.drop();
     },
   };

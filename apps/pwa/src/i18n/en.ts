@@ -23,6 +23,7 @@ export const en: Messages = {
     INTEGRATION_NOT_CONNECTED: 'This calendar is not connected. Connect it first.',
     INTEGRATION_NEEDS_RECONNECT: 'The provider no longer accepts our access to your calendar. Reconnect it.',
     PROVIDER_NOT_CONFIGURED: 'This calendar provider is not configured by your administrator.',
+    SERVICE_UNAVAILABLE: 'The server cannot reach its database right now. Try again in a minute.',
     PROVIDER_UNAVAILABLE: 'The calendar provider is briefly unavailable. Try again in a few minutes.',
     PROVIDER_ERROR: 'The calendar provider refused the request. If this happens again, contact your administrator.',
     PAYLOAD_TOO_LARGE: 'This is too large to send. Shorten it and try again.',

@@ -21,6 +21,7 @@ export const fr = {
     INTEGRATION_NOT_CONNECTED: "Ce calendrier n'est pas connecté. Connectez-le d'abord.",
     INTEGRATION_NEEDS_RECONNECT: "Le fournisseur n'accepte plus notre accès à votre calendrier. Reconnectez-le.",
     PROVIDER_NOT_CONFIGURED: "Ce fournisseur de calendrier n'est pas configuré par votre administrateur.",
+    SERVICE_UNAVAILABLE: 'Le serveur ne joint pas sa base de données pour le moment. Réessayez dans une minute.',
     PROVIDER_UNAVAILABLE: 'Le fournisseur de calendrier est momentanément indisponible. Réessayez dans quelques minutes.',
     PROVIDER_ERROR: "Le fournisseur de calendrier a refusé la demande. Si cela se reproduit, contactez votre administrateur.",
     PAYLOAD_TOO_LARGE: 'Ces données sont trop volumineuses pour être envoyées. Raccourcissez-les puis réessayez.',
