@@ -15,4 +15,23 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Only the provider adapters speak a provider SDK; everything else sees CalendarProvider
+    // and ProviderError. A build error, not a convention.
+    files: ['apps/api/src/**/*.ts', 'apps/pwa/src/**/*.{ts,tsx}', 'packages/contracts/src/**/*.ts'],
+    ignores: ['apps/api/src/integrations/providers/google/**', 'apps/api/src/integrations/providers/microsoft/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['googleapis', 'googleapis/*', '@googleapis/*', 'google-auth-library', 'google-auth-library/*', '@azure/msal-*', '@microsoft/microsoft-graph-*'],
+              message: 'Only the provider adapters (integrations/providers/google|microsoft) import a provider SDK.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
