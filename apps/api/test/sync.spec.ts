@@ -267,6 +267,27 @@ describe('calendar sync', () => {
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'While off')).toHaveLength(1);
   });
 
+  it('a write the provider refuses for good is never silent: FAILED on the event and the card, retried on request once the fault is gone', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const auth = `Bearer ${await t.tokenFor(ALICE)}`;
+    await t.emu.control.addFault({ provider: 'google', route: '*', status: 400, times: 1 });
+    const { id } = await create({ title: 'Refused' });
+    await drain();
+    expect(await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'FAILED', lastError: 'PERMANENT' });
+    expect(await t.prisma.syncJob.count({ where: { interventionId: id } })).toBe(0); // given up: no hidden retry loop
+    const { body: listed } = await t.http.get('/api/v1/integrations').set('Authorization', auth).expect(200);
+    expect(listed.find((i: { provider: string }) => i.provider === 'google')).toMatchObject({ status: 'CONNECTED', lastError: 'PERMANENT' });
+
+    await t.emu.control.clearFaults();
+    await t.http.post('/api/v1/integrations/google/retry').set('Authorization', auth).expect(200);
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Refused')).toHaveLength(1);
+    expect(await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'SYNCED', lastError: null });
+    const { body: after } = await t.http.get('/api/v1/integrations').set('Authorization', auth).expect(200);
+    expect(after.find((i: { provider: string }) => i.provider === 'google')).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
   it('forgets the sync state and pending jobs of a disconnected integration', async () => {
     await connectWithCalendar(ALICE, 'google');
     await drain();

@@ -106,6 +106,22 @@ export class IntegrationRepository {
     });
   }
 
+  /**
+   * The sync worker gave up on an event: the card must say so (never "Connected" and
+   * silent). Only a connected integration: a reconnect reason is more urgent and stays.
+   */
+  async recordSyncFailure(integrationId: string, lastError: IntegrationErrorCode): Promise<void> {
+    await this.prisma.calendarIntegration.updateMany({ where: { id: integrationId, status: 'CONNECTED' }, data: { lastError } });
+  }
+
+  /** Clears a sync failure once no event of the integration is FAILED any more. */
+  async clearResolvedSyncFailure(integrationId: string): Promise<void> {
+    await this.prisma.calendarIntegration.updateMany({
+      where: { id: integrationId, status: 'CONNECTED', lastError: { not: null }, interventionSyncs: { none: { status: 'FAILED' } } },
+      data: { lastError: null },
+    });
+  }
+
   /** Disconnect: nothing of the grant or the account remains. The row stays (future sync state hangs off it). */
   async forget(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.prisma.calendarIntegration.updateMany({

@@ -58,6 +58,12 @@ export class IntegrationsController {
     return this.integrations.calendars(user, id);
   }
 
+  @Post(':provider/retry')
+  @HttpCode(200)
+  retry(@CurrentUser() user: User, @Param('provider', provider) id: CalendarProviderId): Promise<Integration> {
+    return this.integrations.retryFailed(user, id);
+  }
+
   @Post(':provider/settings')
   @HttpCode(200)
   settings(

@@ -111,6 +111,13 @@ export class IntegrationsService {
     return this.toIntegration(providerId, row);
   }
 
+  /** "Retry failed": every event the worker gave up on is written again. */
+  async retryFailed(user: User, providerId: CalendarProviderId): Promise<Integration> {
+    await this.connected(user, providerId);
+    await this.calendarSync.retryFailed(user.id, providerId);
+    return this.toIntegration(providerId, await this.integrations.find(user.id, providerId));
+  }
+
   private async tryComplete(providerId: CalendarProviderId, query: CallbackQuery): Promise<'connected' | IntegrationErrorCode> {
     // Consume first, whatever the outcome, so a state can never be used twice.
     const pending = query.state ? await this.states.consume(query.state, providerId) : undefined;

@@ -47,6 +47,18 @@ export class CalendarSyncService {
     });
   }
 
+  /** The person asked to retry what the worker gave up on: those events are due again. */
+  async retryFailed(userId: string, provider: CalendarProviderId): Promise<void> {
+    await this.jobs.transaction(async (tx) => {
+      const failed = await tx.interventionSync.findMany({
+        where: { status: 'FAILED', integration: { userId, provider: toDbProvider(provider) } },
+        select: { integrationId: true, interventionId: true },
+      });
+      const now = this.clock.now();
+      for (const { integrationId, interventionId } of failed) await this.jobs.enqueue(tx, integrationId, [interventionId], now);
+    });
+  }
+
   /**
    * The person disconnected: the grant is revoked, so their events cannot be removed any
    * more and stay in their calendar. What we tracked about them is dropped; ids derived

@@ -8,6 +8,7 @@ import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { IntegrationAccess } from '../integration-access.service';
+import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider } from '../providers/calendar-provider';
 import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
@@ -34,6 +35,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly state: SyncStateRepository,
     private readonly access: IntegrationAccess,
+    private readonly integrations: IntegrationRepository,
     private readonly registry: ProviderRegistry,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -81,6 +83,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (wanted) await this.upsert(target, intervention);
       else await this.remove(target, job.interventionId);
       await this.state.finish(job);
+      await this.integrations.clearResolvedSyncFailure(job.integrationId);
     } catch (error) {
       await this.fail(job, operation, error);
     }
@@ -161,6 +164,8 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
       case 'give-up':
         this.logger.warn(`sync job ${job.id} gave up: ${action.code}`);
         await this.state.recordProblem(key, 'FAILED', action.code);
+        // Told to the person on the card; retried when the intervention changes or on "retry".
+        await this.integrations.recordSyncFailure(job.integrationId, action.code);
         return this.state.finish(job);
     }
   }
