@@ -99,7 +99,27 @@ export function toGraphCreate(event: CalendarEventInput, calendarId: string): Re
   return { ...toGraphEvent(event), transactionId: transactionIdFor(event.syncKey, calendarId) };
 }
 
-/** Graph's dateTimeTimeZone: the wall time in that zone, no offset (B4). */
-function graphDateTime(instant: Date, ianaZone: string): { dateTime: string; timeZone: string } {
-  return { dateTime: wallTimeIn(instant, ianaZone).wall, timeZone: graphTimeZone(ianaZone) };
+/**
+ * Graph's dateTimeTimeZone: a wall time without offset in a named zone (B4). Kept in the
+ * intervention's zone so Outlook shows it there, except when that wall time happens twice
+ * (the night clocks go back): Graph would take the second one, an hour late, so such an
+ * instant is written in UTC, which names it exactly.
+ */
+export function graphDateTime(instant: Date, ianaZone: string): { dateTime: string; timeZone: string } {
+  const { wall } = wallTimeIn(instant, ianaZone);
+  if (!isAmbiguousWallTime(instant, ianaZone, wall)) return { dateTime: wall, timeZone: graphTimeZone(ianaZone) };
+  return { dateTime: wallTimeIn(instant, 'UTC').wall, timeZone: 'UTC' };
+}
+
+/** True when another instant within three hours shows the same wall time in that zone. */
+function isAmbiguousWallTime(instant: Date, ianaZone: string, wall: string): boolean {
+  const HOUR = 3_600_000;
+  const offsets = [-3, 0, 3].map((h) => wallTimeIn(new Date(instant.getTime() + h * HOUR), ianaZone).offset);
+  const asUtc = Date.parse(`${wall}Z`);
+  return [...new Set(offsets)].some((offset) => {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+    const candidate = new Date(asUtc - minutes * 60_000);
+    return candidate.getTime() !== Math.floor(instant.getTime() / 1000) * 1000 && wallTimeIn(candidate, ianaZone).wall === wall;
+  });
 }
