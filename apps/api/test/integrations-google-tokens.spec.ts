@@ -101,10 +101,14 @@ describe('Google tokens over time', () => {
     expect(await aliceRow()).toMatchObject({ status: 'NOT_CONNECTED', accessTokenEncrypted: null, refreshTokenEncrypted: null });
   });
 
-  it('answers PROVIDER_UNAVAILABLE when Google rate limits us, and keeps the connection as it is', async () => {
+  it('answers PROVIDER_UNAVAILABLE when Google rate limits us (403 rateLimitExceeded), refreshes no token for it, and keeps the connection as it is', async () => {
     await t.emu.control.addFault({ provider: 'google', route: 'calendarList.list', status: 403 });
+    const before = (await t.emu.control.requests()).length;
     const { body } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(503);
     expect(body.code).toBe('PROVIDER_UNAVAILABLE');
+    const calls = (await t.emu.control.requests()).slice(before);
+    expect(calls.filter((r) => /token/.test(r.path))).toEqual([]); // throttling is not an auth problem
+    expect(calls.filter((r) => r.route === 'calendarList.list')).toHaveLength(1); // and no retry 16 ms later
     expect(await aliceRow()).toMatchObject({ status: 'CONNECTED', lastError: null });
     await t.emu.control.clearFaults();
     await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(200);

@@ -1,6 +1,7 @@
-// Owns "call a provider as this person": loads the stored tokens, refreshes the access
-// token when it expires within a minute, stores every new token (TokenContext.onTokens)
-// and, when the provider refuses the grant, marks the integration NEEDS_RECONNECT with
+// Owns "call a provider as this person", and is the one owner of token refresh: loads the
+// stored tokens, refreshes the access token when it expires within a minute or when the
+// provider refused it (AccessTokenRejected: one refresh, one retry), stores every new
+// token, and, when the provider refuses the grant, marks the integration NEEDS_RECONNECT with
 // lastError AUTH_REVOKED so the person is told (never a silent failure). Throws
 // ProviderError, not an HTTP error: the HTTP service and the future sync worker each
 // decide what a code means for them.
@@ -8,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { IntegrationRepository } from './integration.repository';
 import type { CalendarProvider, ProviderTokens, TokenContext } from './providers/calendar-provider';
-import { ProviderError } from './providers/provider-error';
+import { AccessTokenRejected, ProviderError } from './providers/provider-error';
 
 /** Refresh ahead of expiry so a token does not die between our check and the provider's. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -36,7 +37,14 @@ export class IntegrationAccess {
       if (tokens.expiresAt.getTime() - this.clock.now().getTime() < REFRESH_MARGIN_MS) {
         tokens = await this.refreshOnce(`${userId}:${provider.id}`, provider, tokens, save);
       }
-      return await work({ tokens, onTokens: save });
+      try {
+        return await work({ tokens });
+      } catch (error) {
+        // The token died before its time (revoked session, clock skew): one refresh, one retry.
+        if (!(error instanceof AccessTokenRejected)) throw error;
+        tokens = await this.refreshOnce(`${userId}:${provider.id}`, provider, tokens, save);
+        return await work({ tokens });
+      }
     } catch (error) {
       if (error instanceof ProviderError && error.code === 'AUTH_REVOKED') {
         await this.integrations.markNeedsReconnect(userId, provider.id, 'AUTH_REVOKED');

@@ -36,12 +36,12 @@ export interface ConnectedAccount {
 }
 
 /**
- * Calls that need an access token receive the current tokens and may refresh them: the
- * adapter returns refreshed tokens through `onTokens` so the caller can store them.
+ * Calls that need an access token receive a valid one from IntegrationAccess, the one
+ * owner of refresh. Adapters never refresh or store tokens; a refused token leaves as
+ * AccessTokenRejected (provider-error.ts).
  */
 export interface TokenContext {
   tokens: ProviderTokens;
-  onTokens(tokens: ProviderTokens): Promise<void>;
 }
 
 /** What the calendar event of one intervention says. Built by a pure mapper in sync/. */

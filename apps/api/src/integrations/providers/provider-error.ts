@@ -20,3 +20,16 @@ export class ProviderError extends Error {
     this.name = 'ProviderError';
   }
 }
+
+/**
+ * The provider refused the access token of a call (HTTP 401) before its expiry. Still
+ * AUTH_REVOKED to anyone who reads only the code; IntegrationAccess, the one owner of
+ * token refresh, reads the type: it refreshes once and retries, and only a refused
+ * refresh means the grant is gone. Adapters never refresh by themselves.
+ */
+export class AccessTokenRejected extends ProviderError {
+  constructor(message: string) {
+    super('AUTH_REVOKED', message);
+    this.name = 'AccessTokenRejected';
+  }
+}

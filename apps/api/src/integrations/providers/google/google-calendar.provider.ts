@@ -119,27 +119,18 @@ export class GoogleCalendarProvider implements CalendarProvider {
   }
 
   /**
-   * Runs calls with an OAuth2Client holding the context's tokens. When Google answers 401
-   * (a token expired early or was invalidated), the library refreshes once and retries
-   * (forceRefreshOnFailure); the new tokens go to context.onTokens before we return.
+   * Runs calls with an OAuth2Client holding the access token only: without a refresh
+   * token or an expiry, google-auth-library never refreshes by itself (eagerly, or on a
+   * 401/403, which would also hit a rate-limit 403). A 401 leaves as AccessTokenRejected;
+   * IntegrationAccess, the one token owner, refreshes and retries.
    */
   private async withAuth<T>(context: TokenContext, work: (auth: OAuth2Client) => Promise<T>): Promise<T> {
     const auth = this.client();
-    const { tokens } = context;
-    auth.setCredentials({
-      access_token: tokens.accessToken,
-      refresh_token: tokens.refreshToken ?? null,
-      expiry_date: tokens.expiresAt.getTime(),
-      scope: tokens.scopes.join(' '),
-    });
-    const saves: Promise<void>[] = [];
-    auth.on('tokens', (fresh: Credentials) => saves.push(context.onTokens(toProviderTokens(fresh, tokens.refreshToken, tokens.scopes))));
+    auth.setCredentials({ access_token: context.tokens.accessToken });
     try {
       return await work(auth);
     } catch (error) {
       throw mapGoogleError(error);
-    } finally {
-      await Promise.all(saves);
     }
   }
 
@@ -149,7 +140,6 @@ export class GoogleCalendarProvider implements CalendarProvider {
       clientId: e.clientId,
       clientSecret: e.clientSecret,
       redirectUri: e.redirectUri,
-      forceRefreshOnFailure: true,
       endpoints: {
         oauth2AuthBaseUrl: e.authorizeUrl,
         oauth2TokenUrl: e.tokenUrl,

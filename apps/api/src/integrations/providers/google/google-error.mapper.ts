@@ -2,7 +2,7 @@
 // network error with no response) into our closed ProviderError. Decisions rest on the
 // status, the OAuth `error` field and the Calendar `reason`, never on message text; the
 // ProviderError message names the status/reason only (never a token or a provider body).
-import { ProviderError, type ProviderErrorCode } from '../provider-error';
+import { AccessTokenRejected, ProviderError, type ProviderErrorCode } from '../provider-error';
 
 /** The parts of a GaxiosError we read (structural, so this file needs no SDK import). */
 export interface GoogleErrorShape {
@@ -40,8 +40,8 @@ export function mapGoogleError(error: unknown): ProviderError {
   if (oauthError === 'invalid_grant' || oauthError === 'unauthorized_client') return make('AUTH_REVOKED');
   // Our client id/secret are wrong: an admin must fix the configuration, not the person.
   if (oauthError === 'invalid_client') return make('PERMANENT');
-  // google-auth-library already refreshed and retried once on 401: the grant is gone.
-  if (status === 401) return make('AUTH_REVOKED');
+  // The access token was refused: IntegrationAccess refreshes once and retries.
+  if (status === 401) return new AccessTokenRejected(`Google: ${what}`);
   // Throttling first: a rate-limit 403 must never be read as a grant problem.
   // Google rarely sends Retry-After; the worker's backoff decides the wait then.
   if (isGoogleRateLimit(shape)) return make('RATE_LIMITED', retryAfterMsOf(shape.response?.headers));

@@ -4,7 +4,7 @@
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calendar-provider';
-import { ProviderError } from '../provider-error';
+import { AccessTokenRejected, ProviderError } from '../provider-error';
 import { GoogleCalendarProvider } from './google-calendar.provider';
 import { googleEventId } from './google-event.mapper';
 import { emulatorEndpoints, signIn } from '../../../../test/support/emulated-provider';
@@ -31,8 +31,8 @@ beforeEach(async () => {
   calendarId = (await provider.listCalendars(context())).find((c) => c.name === 'Interventions')!.id;
 });
 
-function context(stored: ProviderTokens[] = []): TokenContext {
-  return { tokens, onTokens: async (t) => void stored.push(t) };
+function context(): TokenContext {
+  return { tokens };
 }
 
 const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
@@ -143,12 +143,13 @@ describe('Google upsertEvent', () => {
     expect((await rejection(provider.upsertEvent(context(), holidays, event()))).code).toBe('PERMANENT');
   });
 
-  it('refreshes an access token Google refuses (401) and hands the new tokens to onTokens', async () => {
+  it('reports a refused access token (401) as AccessTokenRejected and refreshes nothing itself', async () => {
     await emu.control.expireTokens('google', EMAIL);
-    const stored: ProviderTokens[] = [];
-    await provider.upsertEvent(context(stored), calendarId, event());
-    expect(stored).toHaveLength(1);
-    expect(await liveEvents()).toHaveLength(1);
+    const before = (await emu.control.requests()).length;
+    expect(await rejection(provider.upsertEvent(context(), calendarId, event()))).toBeInstanceOf(AccessTokenRejected);
+    const after = (await emu.control.requests()).slice(before);
+    expect(after.filter((r) => /token/.test(r.path))).toEqual([]);
+    expect(await liveEvents()).toHaveLength(0);
   });
 });
 

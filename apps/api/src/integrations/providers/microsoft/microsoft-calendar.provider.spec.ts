@@ -4,7 +4,7 @@ import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderTokens } from '../calendar-provider';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
-import { ProviderError } from '../provider-error';
+import { AccessTokenRejected, ProviderError } from '../provider-error';
 import { MicrosoftCalendarProvider } from './microsoft-calendar.provider';
 import { emulatorEndpoints, PKCE } from '../../../../test/support/emulated-provider';
 
@@ -128,21 +128,18 @@ describe('listCalendars', () => {
     expect(stored).toEqual([]);
   });
 
-  it('refreshes an expired access token first and hands the new tokens to onTokens', async () => {
+  it('calls with the access token it is given, whatever its expiry: refreshing is IntegrationAccess’s job', async () => {
     const { tokens } = await connect();
     const { context, stored } = contextWith({ ...tokens, expiresAt: new Date(Date.now() - 1000) });
     expect(await provider.listCalendars(context)).toHaveLength(3);
-    expect(stored).toHaveLength(1);
-    expect(stored[0].accessToken).not.toBe(tokens.accessToken);
-    expect(stored[0].refreshToken).not.toBe(tokens.refreshToken);
+    expect(stored).toEqual([]);
   });
 
-  it('refreshes once when Graph answers 401 to a token that should still be valid', async () => {
+  it('reports a 401 to a token that should still be valid as AccessTokenRejected, without refreshing', async () => {
     const { tokens } = await connect();
     await emu.control.expireTokens('microsoft', 'alice@example.com');
-    const { context, stored } = contextWith(tokens);
-    expect(await provider.listCalendars(context)).toHaveLength(3);
-    expect(stored).toHaveLength(1);
+    const { context } = contextWith(tokens);
+    expect(await rejection(provider.listCalendars(context))).toBeInstanceOf(AccessTokenRejected);
   });
 
   it('is AUTH_REVOKED when the grant was revoked (401, then the refresh fails)', async () => {

@@ -19,9 +19,6 @@ import { MicrosoftGraph } from './microsoft-graph';
 import { MicrosoftGraphEvents } from './microsoft-graph-events';
 import { MicrosoftIdentity } from './microsoft-identity';
 
-/** Refresh a little before expiry so a token does not die between our check and Graph's. */
-const EXPIRY_MARGIN_MS = 60_000;
-
 export class MicrosoftCalendarProvider implements CalendarProvider {
   readonly id = 'microsoft' as const;
   private readonly identity: MicrosoftIdentity;
@@ -77,33 +74,11 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   }
 
   /**
-   * Runs a Graph call with a working access token: refreshes first when it is (nearly)
-   * expired, and once more when Graph answers 401 (a token revoked or expired early).
-   * Each new token pair goes to context.onTokens before it is used; a failure of
-   * onTokens (our storage) passes through unmapped, it is not the provider's.
+   * Runs a Graph call with the access token it was given. No refresh here: a 401 leaves as
+   * AccessTokenRejected and IntegrationAccess, the one token owner, decides what follows.
    */
-  private async withAccessToken<T>(context: TokenContext, call: (accessToken: string) => Promise<T>): Promise<T> {
-    let tokens = context.tokens;
-    let refreshed = false;
-    if (tokens.expiresAt.getTime() - EXPIRY_MARGIN_MS <= this.now().getTime() && tokens.refreshToken) {
-      tokens = await this.refreshAndStore(context, tokens.refreshToken);
-      refreshed = true;
-    }
-    try {
-      return await call(tokens.accessToken);
-    } catch (error) {
-      const mapped = microsoftErrorToProviderError(error, this.now());
-      if (refreshed || !tokens.refreshToken || mapped.code !== 'AUTH_REVOKED') throw mapped;
-    }
-    tokens = await this.refreshAndStore(context, tokens.refreshToken);
-    const fresh = tokens.accessToken;
-    return this.mapErrors(() => call(fresh));
-  }
-
-  private async refreshAndStore(context: TokenContext, refreshToken: string): Promise<ProviderTokens> {
-    const tokens = await this.refresh(refreshToken);
-    await context.onTokens(tokens);
-    return tokens;
+  private withAccessToken<T>(context: TokenContext, call: (accessToken: string) => Promise<T>): Promise<T> {
+    return this.mapErrors(() => call(context.tokens.accessToken));
   }
 
   private async mapErrors<T>(work: () => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@
 // are safe for logs (no token, no raw provider body).
 import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { ProviderError } from '../provider-error';
+import { AccessTokenRejected, ProviderError } from '../provider-error';
 
 /**
  * AADSTS numbers of `invalid_grant` that say "this code exchange was wrong", not "the
@@ -50,9 +50,9 @@ function fromGraph(error: GraphError, now: Date): ProviderError {
   const retryAfterMs = parseRetryAfter(error.headers?.get('retry-after') ?? null, now);
   // The SDK reports a request that got no HTTP answer (reset, DNS, TLS) with statusCode -1.
   if (status <= 0) return new ProviderError('TRANSIENT', label);
-  // 401 InvalidAuthenticationToken: the access token is not accepted. The adapter refreshes
-  // once before it lets a 401 through, so reaching here means the grant no longer works.
-  if (status === 401) return new ProviderError('AUTH_REVOKED', label);
+  // 401 InvalidAuthenticationToken: the access token is not accepted. IntegrationAccess
+  // refreshes once and retries; only a refused refresh means the grant is gone.
+  if (status === 401) return new AccessTokenRejected(label);
   // 403 ErrorAccessDenied: a read-only calendar, or a scope the person did not grant.
   if (status === 403) return new ProviderError('ACCESS_DENIED', label);
   // 404 ErrorItemNotFound (Graph answers 404, not 410, for a deleted event) and 410

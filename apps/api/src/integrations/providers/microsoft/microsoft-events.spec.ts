@@ -3,7 +3,7 @@
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarEventInput, ProviderTokens, TokenContext } from '../calendar-provider';
-import { ProviderError } from '../provider-error';
+import { AccessTokenRejected, ProviderError } from '../provider-error';
 import { MicrosoftCalendarProvider } from './microsoft-calendar.provider';
 import { SYNC_KEY_PROPERTY_ID } from './microsoft-event.mapper';
 import { emulatorEndpoints, signIn } from '../../../../test/support/emulated-provider';
@@ -30,8 +30,8 @@ beforeEach(async () => {
   calendarId = (await provider.listCalendars(context())).find((c) => c.name === 'Interventions')!.id;
 });
 
-function context(stored: ProviderTokens[] = []): TokenContext {
-  return { tokens, onTokens: async (t) => void stored.push(t) };
+function context(): TokenContext {
+  return { tokens };
 }
 
 const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
@@ -157,12 +157,13 @@ describe('Microsoft upsertEvent', () => {
     expect((await rejection(provider.upsertEvent(context(), holidays, event()))).code).toBe('ACCESS_DENIED');
   });
 
-  it('refreshes an access token Graph refuses (401) and hands the new tokens to onTokens', async () => {
+  it('reports a refused access token (401) as AccessTokenRejected and refreshes nothing itself', async () => {
     await emu.control.expireTokens('microsoft', EMAIL);
-    const stored: ProviderTokens[] = [];
-    await provider.upsertEvent(context(stored), calendarId, event());
-    expect(stored).toHaveLength(1);
-    expect(await liveEvents()).toHaveLength(1);
+    const before = (await emu.control.requests()).length;
+    expect(await rejection(provider.upsertEvent(context(), calendarId, event()))).toBeInstanceOf(AccessTokenRejected);
+    const after = (await emu.control.requests()).slice(before);
+    expect(after.filter((r) => /token/.test(r.path))).toEqual([]);
+    expect(await liveEvents()).toHaveLength(0);
   });
 });
 
