@@ -2,7 +2,11 @@
 // speaking HTTPS (the emulator's CA, trusted by the adapter only) to an in-process calendar
 // emulator, the person's browser played by fetch on the emulator's plain-HTTP consent page.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Clock } from '../src/common/clock';
+import { IntegrationAccess } from '../src/integrations/integration-access.service';
+import { IntegrationRepository } from '../src/integrations/integration.repository';
 import { TokenVault } from '../src/integrations/oauth/token-vault';
+import { ProviderRegistry } from '../src/integrations/providers/provider-registry';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
 
 const ALICE = 'alice@example.com';
@@ -96,6 +100,25 @@ describe('Microsoft Outlook connection', () => {
     await t.http.get(CALENDARS).set('Authorization', alice).expect(200);
     const issued = issuedRefreshTokens();
     expect(issued).toHaveLength(2);
+    expect(await storedRefreshToken()).toBe(issued[1]);
+    expect(await integration()).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
+  it('serialises refreshes across API processes: two workers on one expired grant make one refresh and keep the newest refresh token', async () => {
+    await connect();
+    const first = await storedRefreshToken();
+    await t.emu.control.expireTokens('microsoft', ALICE);
+    // A slow token endpoint, so the second worker asks while the first one's refresh is in flight.
+    await t.emu.control.addFault({ provider: 'microsoft', route: 'token', latencyMs: 300 });
+    const { id: userId } = await t.prisma.user.findFirstOrThrow({ where: { email: ALICE } });
+    const provider = t.app.get(ProviderRegistry).get('microsoft')!;
+    // As two API processes have them: each its own in-process guard, one shared database.
+    const workers = [0, 1].map(() => new IntegrationAccess(t.app.get(IntegrationRepository), t.app.get(Clock)));
+
+    const lists = await Promise.all(workers.map((worker) => worker.run(userId, provider, (context) => provider.listCalendars(context))));
+    expect(lists.map((calendars) => calendars.length)).toEqual([3, 3]);
+    const issued = issuedRefreshTokens();
+    expect(issued).toEqual([first, expect.any(String)]);
     expect(await storedRefreshToken()).toBe(issued[1]);
     expect(await integration()).toMatchObject({ status: 'CONNECTED', lastError: null });
   });

@@ -17,9 +17,9 @@ export const REFRESH_MARGIN_MS = 60_000;
 @Injectable()
 export class IntegrationAccess {
   /**
-   * Refreshes in flight, per user and provider: concurrent calls share one refresh instead
-   * of racing (Microsoft rotates refresh tokens; a loser could store a superseded one).
-   * In-process only; several API processes may each refresh once, which both providers allow.
+   * Refreshes in flight, per user and provider: concurrent calls in this process share one.
+   * Across processes the row lock in withTokensLocked serialises them (Microsoft rotates
+   * refresh tokens: a loser of a race could store a superseded one).
    */
   private readonly refreshing = new Map<string, Promise<ProviderTokens>>();
 
@@ -30,19 +30,16 @@ export class IntegrationAccess {
 
   /** Runs `work` with valid tokens. Throws ProviderError('AUTH_REVOKED') when there are none usable. */
   async run<T>(userId: string, provider: CalendarProvider, work: (context: TokenContext) => Promise<T>): Promise<T> {
-    const save = (tokens: ProviderTokens) => this.integrations.saveTokens(userId, provider.id, tokens);
     try {
       let tokens = await this.integrations.findTokens(userId, provider.id);
       if (!tokens) throw new ProviderError('AUTH_REVOKED', 'no stored tokens');
-      if (tokens.expiresAt.getTime() - this.clock.now().getTime() < REFRESH_MARGIN_MS) {
-        tokens = await this.refreshOnce(`${userId}:${provider.id}`, provider, tokens, save);
-      }
+      if (this.expiresSoon(tokens)) tokens = await this.refreshOnce(userId, provider, tokens);
       try {
         return await work({ tokens });
       } catch (error) {
         // The token died before its time (revoked session, clock skew): one refresh, one retry.
         if (!(error instanceof AccessTokenRejected)) throw error;
-        tokens = await this.refreshOnce(`${userId}:${provider.id}`, provider, tokens, save);
+        tokens = await this.refreshOnce(userId, provider, tokens);
         return await work({ tokens });
       }
     } catch (error) {
@@ -53,29 +50,34 @@ export class IntegrationAccess {
     }
   }
 
-  private refreshOnce(
-    key: string,
-    provider: CalendarProvider,
-    tokens: ProviderTokens,
-    save: (tokens: ProviderTokens) => Promise<void>,
-  ): Promise<ProviderTokens> {
+  private expiresSoon(tokens: ProviderTokens): boolean {
+    return tokens.expiresAt.getTime() - this.clock.now().getTime() < REFRESH_MARGIN_MS;
+  }
+
+  /** Concurrent callers in this process share one refresh; other processes wait on the row lock. */
+  private refreshOnce(userId: string, provider: CalendarProvider, stale: ProviderTokens): Promise<ProviderTokens> {
+    const key = `${userId}:${provider.id}`;
     let pending = this.refreshing.get(key);
     if (!pending) {
-      pending = this.refresh(provider, tokens)
-        .then(async (fresh) => {
-          await save(fresh);
-          return fresh;
-        })
-        .finally(() => this.refreshing.delete(key));
+      pending = this.refreshLocked(userId, provider, stale).finally(() => this.refreshing.delete(key));
       this.refreshing.set(key, pending);
     }
     return pending;
   }
 
-  private async refresh(provider: CalendarProvider, tokens: ProviderTokens): Promise<ProviderTokens> {
-    if (!tokens.refreshToken) throw new ProviderError('AUTH_REVOKED', 'access token expired and no refresh token');
-    const fresh = await provider.refresh(tokens.refreshToken);
-    // Merge, never replace with undefined: Google's refresh answer carries no refresh token.
-    return { ...fresh, refreshToken: fresh.refreshToken ?? tokens.refreshToken };
+  /**
+   * Under the integration's row lock: if another process stored new tokens while we waited,
+   * use them; otherwise refresh with the newest stored refresh token and store the answer
+   * before the lock is released. `stale` is the access token the caller found wanting.
+   */
+  private refreshLocked(userId: string, provider: CalendarProvider, stale: ProviderTokens): Promise<ProviderTokens> {
+    return this.integrations.withTokensLocked(userId, provider.id, async (current) => {
+      if (!current) throw new ProviderError('AUTH_REVOKED', 'no stored tokens');
+      if (current.accessToken !== stale.accessToken && !this.expiresSoon(current)) return current;
+      if (!current.refreshToken) throw new ProviderError('AUTH_REVOKED', 'access token expired and no refresh token');
+      const fresh = await provider.refresh(current.refreshToken);
+      // Merge, never replace with undefined: Google's refresh answer carries no refresh token.
+      return { ...fresh, refreshToken: fresh.refreshToken ?? current.refreshToken };
+    });
   }
 }

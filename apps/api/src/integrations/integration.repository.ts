@@ -31,6 +31,14 @@ const TOKEN_SELECT = {
 
 const NO_TOKENS = { accessTokenEncrypted: null, refreshTokenEncrypted: null, accessTokenExpiresAt: null } as const;
 
+type Db = Prisma.TransactionClient;
+
+/**
+ * A token transaction may wait for another process's refresh, then make its own: two token
+ * requests, each bounded by the adapters' request timeouts (15 s), plus slack.
+ */
+const TOKEN_TRANSACTION_MS = 45_000;
+
 const key = (userId: string, provider: CalendarProviderId) => ({ userId_provider: { userId, provider: toDbProvider(provider) } });
 
 @Injectable()
@@ -49,15 +57,33 @@ export class IntegrationRepository {
   }
 
   /** The stored tokens, opened; undefined when none (never connected, disconnected, revoked). */
-  async findTokens(userId: string, provider: CalendarProviderId): Promise<ProviderTokens | undefined> {
-    const row = await this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: TOKEN_SELECT });
-    if (!row?.accessTokenEncrypted || !row.accessTokenExpiresAt) return undefined;
-    return {
-      accessToken: this.vault.open(row.accessTokenEncrypted),
-      ...(row.refreshTokenEncrypted ? { refreshToken: this.vault.open(row.refreshTokenEncrypted) } : {}),
-      expiresAt: row.accessTokenExpiresAt,
-      scopes: row.scopes,
-    };
+  findTokens(userId: string, provider: CalendarProviderId): Promise<ProviderTokens | undefined> {
+    return this.readTokens(this.prisma, userId, provider);
+  }
+
+  /**
+   * Runs `change` with the integration's row locked (SELECT ... FOR UPDATE) and stores what
+   * it returns in the same transaction. Token refreshes are serialised this way across every
+   * API process sharing the database: the second waits for the lock, then reads the tokens
+   * the first stored instead of spending a refresh token that has just been rotated.
+   */
+  async withTokensLocked(
+    userId: string,
+    provider: CalendarProviderId,
+    change: (current: ProviderTokens | undefined) => Promise<ProviderTokens>,
+  ): Promise<ProviderTokens> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM calendar_integrations
+          WHERE user_id = ${userId}::uuid AND provider = ${toDbProvider(provider)}::"CalendarProvider" FOR UPDATE`;
+        const current = await this.readTokens(tx, userId, provider);
+        const next = await change(current);
+        if (next !== current) await this.writeTokens(tx, userId, provider, next);
+        return next;
+      },
+      // The lock is held across one token request to the provider.
+      { maxWait: 10_000, timeout: TOKEN_TRANSACTION_MS },
+    );
   }
 
   /** A successful consent. Reconnecting the same account keeps its calendar and sync choice. */
@@ -77,18 +103,6 @@ export class IntegrationRepository {
       where: key(userId, provider),
       create: { userId, provider: toDbProvider(provider), ...data },
       update: data,
-      select: { id: true },
-    });
-  }
-
-  /** Refreshed tokens. A refresh answer without a refresh token keeps the stored one (Google never rotates it). */
-  async saveTokens(userId: string, provider: CalendarProviderId, tokens: ProviderTokens): Promise<void> {
-    await this.prisma.calendarIntegration.update({
-      where: key(userId, provider),
-      data: {
-        ...this.sealTokens(tokens),
-        ...(tokens.refreshToken ? { refreshTokenEncrypted: this.vault.seal(tokens.refreshToken) } : {}),
-      },
       select: { id: true },
     });
   }
@@ -145,6 +159,29 @@ export class IntegrationRepository {
     settings: { calendarId?: string; calendarName?: string; syncEnabled?: boolean },
   ): Promise<IntegrationRow> {
     return this.prisma.calendarIntegration.update({ where: key(userId, provider), data: settings, select: INTEGRATION_SELECT });
+  }
+
+  private async readTokens(db: Db, userId: string, provider: CalendarProviderId): Promise<ProviderTokens | undefined> {
+    const row = await db.calendarIntegration.findUnique({ where: key(userId, provider), select: TOKEN_SELECT });
+    if (!row?.accessTokenEncrypted || !row.accessTokenExpiresAt) return undefined;
+    return {
+      accessToken: this.vault.open(row.accessTokenEncrypted),
+      ...(row.refreshTokenEncrypted ? { refreshToken: this.vault.open(row.refreshTokenEncrypted) } : {}),
+      expiresAt: row.accessTokenExpiresAt,
+      scopes: row.scopes,
+    };
+  }
+
+  /** Refreshed tokens. A refresh answer without a refresh token keeps the stored one (Google never rotates it). */
+  private async writeTokens(db: Db, userId: string, provider: CalendarProviderId, tokens: ProviderTokens): Promise<void> {
+    await db.calendarIntegration.update({
+      where: key(userId, provider),
+      data: {
+        ...this.sealTokens(tokens),
+        ...(tokens.refreshToken ? { refreshTokenEncrypted: this.vault.seal(tokens.refreshToken) } : {}),
+      },
+      select: { id: true },
+    });
   }
 
   private sealTokens(tokens: ProviderTokens) {
