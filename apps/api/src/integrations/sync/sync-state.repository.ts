@@ -108,7 +108,7 @@ export class SyncStateRepository {
   findSync(integrationId: string, interventionId: string) {
     return this.prisma.interventionSync.findUnique({
       where: { integrationId_interventionId: { integrationId, interventionId } },
-      select: { calendarId: true, externalId: true, etag: true, status: true },
+      select: { calendarId: true, externalId: true, etag: true, status: true, syncedVersion: true },
     });
   }
 

@@ -1,7 +1,6 @@
 // The only code that calls calendar providers for sync. Polls the outbox (sync_jobs),
 // claims due jobs, and for each (integration, intervention) makes the calendar match the
-// database as it is *now*: the intervention's event exists and is current when it is
-// assigned to the integration's person and not cancelled, else it is removed.
+// database as it is *now*: sync-planner.ts decides what to do from a snapshot, this runs it.
 // Failures go through retry-policy.ts; the outcome is recorded in intervention_syncs.
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
@@ -9,22 +8,23 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { IntegrationAccess } from '../integration-access.service';
 import { IntegrationRepository } from '../integration.repository';
-import type { CalendarProvider } from '../providers/calendar-provider';
+import type { CalendarProvider, EventRef } from '../providers/calendar-provider';
 import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
+import { planSync, type SyncPlan } from './sync-planner';
 import { SyncStateRepository, type ClaimedJob, type InterventionForSync } from './sync-state.repository';
 
 const BATCH_SIZE = 20;
-
 
 interface Target {
   integrationId: string;
   userId: string;
   provider: CalendarProvider;
-  calendarId: string;
 }
+
+type WritePlan = Exclude<SyncPlan, { action: 'finish' | 'park' | 'nothing' }>;
 
 @Injectable()
 export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -68,65 +68,53 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async process(job: ClaimedJob): Promise<void> {
     const integration = await this.state.findIntegration(job.integrationId);
-    // Disconnected: the grant is gone and so is our claim on that calendar; a new
-    // connection starts with a full resync.
-    if (!integration || integration.status === 'NOT_CONNECTED') return this.state.finish(job);
-    const provider = this.registry.get(integration.provider.toLowerCase() as CalendarProviderId);
-    if (integration.status !== 'CONNECTED' || !integration.calendarId || !integration.syncEnabled || !provider) {
-      return this.state.park(job, integration.status === 'NEEDS_RECONNECT' ? 'AUTH_REVOKED' : null);
-    }
-    const target = { integrationId: job.integrationId, userId: integration.userId, provider, calendarId: integration.calendarId };
-    const intervention = await this.state.findIntervention(job.interventionId);
-    const wanted = intervention && intervention.status !== 'CANCELLED' && intervention.technicianId === integration.userId;
-    const operation: SyncOperation = wanted ? 'upsert' : 'delete';
+    const provider = integration && this.registry.get(integration.provider.toLowerCase() as CalendarProviderId);
+    const [intervention, record] = await Promise.all([
+      this.state.findIntervention(job.interventionId),
+      this.state.findSync(job.integrationId, job.interventionId),
+    ]);
+    const plan = planSync({ integration: integration && { ...integration, providerAvailable: !!provider }, intervention, record });
+    if (plan.action === 'finish') return this.state.finish(job);
+    if (plan.action === 'park') return this.state.park(job, plan.reason);
+    if (plan.action === 'nothing') return this.state.finish(job);
+    // planSync parks unless the integration is connected, with a calendar, and its provider.
+    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider! };
     try {
-      if (wanted) await this.upsert(target, intervention);
-      else await this.remove(target, job.interventionId);
+      await this.execute(target, plan, job.interventionId, intervention);
       await this.state.finish(job);
       await this.integrations.clearResolvedSyncFailure(job.integrationId);
     } catch (error) {
-      await this.fail(job, operation, error);
+      await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error);
     }
   }
 
-  private async upsert(target: Target, intervention: InterventionForSync): Promise<void> {
-    const key = { integrationId: target.integrationId, interventionId: intervention.id };
-    const sync = await this.state.findSync(target.integrationId, intervention.id);
-    // The person chose another calendar since: the old event goes, the new one is written fresh.
-    if (sync?.calendarId && sync.calendarId !== target.calendarId) {
-      await this.deleteAt(target, sync.calendarId, intervention.id, sync.externalId ? { externalId: sync.externalId } : undefined).catch(
+  private async execute(target: Target, plan: WritePlan, interventionId: string, intervention: InterventionForSync | null): Promise<void> {
+    if (plan.action === 'delete') {
+      await this.deleteAt(target, plan.calendarId, interventionId, plan.known);
+      return this.state.forgetSync({ integrationId: target.integrationId, interventionId });
+    }
+    if (plan.action === 'move') {
+      await this.deleteAt(target, plan.from.calendarId, interventionId, plan.from.known).catch(
         // The old calendar itself may be gone (deleted, or another account's): nothing to remove.
         (error: unknown) => {
           if (!(error instanceof ProviderError && error.code === 'NOT_FOUND')) throw error;
         },
       );
     }
-    const known = sync?.externalId && sync.calendarId === target.calendarId ? { externalId: sync.externalId, ...(sync.etag ? { etag: sync.etag } : {}) } : undefined;
+    // planSync writes only an intervention that exists and is this person's.
+    await this.write(target, plan.calendarId, intervention!, plan.action === 'update' ? plan.known : undefined);
+  }
+
+  private async write(target: Target, calendarId: string, intervention: InterventionForSync, known?: EventRef): Promise<void> {
     const event = toCalendarEventInput(target.integrationId, intervention);
-    const ref = await this.access.run(target.userId, target.provider, (context) =>
-      target.provider.upsertEvent(context, target.calendarId, event, known),
+    const ref = await this.access.run(target.userId, target.provider, (context) => target.provider.upsertEvent(context, calendarId, event, known));
+    await this.state.recordSynced(
+      { integrationId: target.integrationId, interventionId: intervention.id },
+      { calendarId, externalId: ref.externalId, etag: ref.etag ?? null, syncedVersion: intervention.version, syncedAt: this.clock.now() },
     );
-    await this.state.recordSynced(key, {
-      calendarId: target.calendarId,
-      externalId: ref.externalId,
-      etag: ref.etag ?? null,
-      syncedVersion: intervention.version,
-      syncedAt: this.clock.now(),
-    });
   }
 
-  /**
-   * Always asks the provider, even with no sync row: a crash after the provider's write
-   * and before ours leaves an event we do not know of, and the sync key still finds it.
-   */
-  private async remove(target: Target, interventionId: string): Promise<void> {
-    const sync = await this.state.findSync(target.integrationId, interventionId);
-    const known = sync?.externalId ? { externalId: sync.externalId, ...(sync.etag ? { etag: sync.etag } : {}) } : undefined;
-    await this.deleteAt(target, sync?.calendarId ?? target.calendarId, interventionId, known);
-    await this.state.forgetSync({ integrationId: target.integrationId, interventionId });
-  }
-
-  private deleteAt(target: Target, calendarId: string, interventionId: string, known?: { externalId: string; etag?: string }): Promise<void> {
+  private deleteAt(target: Target, calendarId: string, interventionId: string, known?: EventRef): Promise<void> {
     const syncKey = syncKeyFor(target.integrationId, interventionId);
     return this.access.run(target.userId, target.provider, (context) =>
       target.provider.deleteEvent(context, calendarId, { syncKey, ...(known ? { known } : {}) }),
