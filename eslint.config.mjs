@@ -2,6 +2,37 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// One writer per table: each Prisma model is created, updated or deleted only in the files
+// named here (its repository; the dev seed for people and interventions). Reads are free.
+const TABLE_WRITERS = {
+  calendarIntegration: ['apps/api/src/integrations/integration.repository.ts'],
+  syncJob: ['apps/api/src/integrations/sync/sync-job.repository.ts'],
+  interventionSync: ['apps/api/src/integrations/sync/intervention-sync.repository.ts'],
+  oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts'],
+  intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
+  user: ['apps/api/src/database/seed.ts'],
+};
+const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
+const writesOutsideOwner = (tables) =>
+  tables.map((table) => ({
+    selector: `CallExpression[callee.object.property.name='${table}'][callee.property.name=${WRITE}]`,
+    message: `Only ${TABLE_WRITERS[table].join(' or ')} writes ${table}: add a method there.`,
+  }));
+const ownerFiles = [...new Set(Object.values(TABLE_WRITERS).flat())];
+const oneWriterPerTable = [
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', ...ownerFiles],
+    rules: { 'no-restricted-syntax': ['error', ...writesOutsideOwner(Object.keys(TABLE_WRITERS))] },
+  },
+  ...ownerFiles.map((file) => ({
+    files: [file],
+    rules: {
+      'no-restricted-syntax': ['error', ...writesOutsideOwner(Object.keys(TABLE_WRITERS).filter((t) => !TABLE_WRITERS[t].includes(file)))],
+    },
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', '**/dev-dist/**', '**/.data/**'] },
   js.configs.recommended,
@@ -34,4 +65,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...oneWriterPerTable,
 );

@@ -3,7 +3,7 @@
 // test decides when the outbox is processed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProviderId } from '@fs/contracts';
-import { CLAIM_LEASE_MS, SyncStateRepository } from '../src/integrations/sync/sync-state.repository';
+import { CLAIM_LEASE_MS, SyncJobRepository } from '../src/integrations/sync/sync-job.repository';
 import { SyncWorker } from '../src/integrations/sync/sync-worker';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
 
@@ -216,7 +216,7 @@ describe('calendar sync', () => {
     await connectWithCalendar(ALICE, 'google');
     const due = await t.prisma.syncJob.count();
     expect(due).toBeGreaterThan(1);
-    const state = t.app.get(SyncStateRepository);
+    const state = t.app.get(SyncJobRepository);
     const now = new Date();
     const [a, b] = await Promise.all([state.claim(now, 100), state.claim(now, 100)]);
     const ids = [...a, ...b].map((j) => j.id);
@@ -231,7 +231,7 @@ describe('calendar sync', () => {
     const calendarId = await connectWithCalendar(ALICE, 'google');
     await drain();
     const { id } = await create({ title: 'Before' });
-    const state = t.app.get(SyncStateRepository);
+    const state = t.app.get(SyncJobRepository);
     const [job] = (await state.claim(new Date(), 100)).filter((j) => j.interventionId === id);
     await patch(id, { title: 'After' }); // arrives while "the provider call runs"
     await state.finish(job!);

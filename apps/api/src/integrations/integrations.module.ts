@@ -13,7 +13,8 @@ import { resolveProviderEndpoints } from './providers/provider-endpoints';
 import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-registry';
 import { CalendarSyncService } from './sync/calendar-sync.service';
 import { SyncJobRepository } from './sync/sync-job.repository';
-import { SyncStateRepository } from './sync/sync-state.repository';
+import { InterventionSyncRepository } from './sync/intervention-sync.repository';
+import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
 
 @Module({
@@ -28,9 +29,11 @@ import { SyncWorker } from './sync/sync-worker';
     IntegrationsService,
     SyncJobRepository,
     CalendarSyncService,
-    SyncStateRepository,
+    InterventionSyncRepository,
+    SyncSource,
     SyncWorker,
   ],
-  exports: [IntegrationAccess, ProviderRegistry, IntegrationRepository, CalendarSyncService, SyncWorker],
+  // What InterventionsService needs: enqueue sync jobs in its own transaction.
+  exports: [CalendarSyncService],
 })
 export class IntegrationsModule {}

@@ -4,13 +4,16 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
-import { toDbProvider } from '../oauth/oauth-state.service';
+import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type Db } from './sync-job.repository';
+import { SyncSource } from './sync-source';
 
 @Injectable()
 export class CalendarSyncService {
   constructor(
     private readonly jobs: SyncJobRepository,
+    private readonly records: InterventionSyncRepository,
+    private readonly source: SyncSource,
     private readonly clock: Clock,
   ) {}
 
@@ -19,7 +22,7 @@ export class CalendarSyncService {
    * concerns: on a reassignment both the previous one (event to remove) and the new one.
    */
   async onInterventionChanged(tx: Db, interventionId: string, technicianIds: string[]): Promise<void> {
-    const integrations = await this.jobs.integrationsOf(tx, [...new Set(technicianIds)]);
+    const integrations = await this.source.syncableIntegrationsOf(tx, [...new Set(technicianIds)]);
     const now = this.clock.now();
     for (const integration of integrations) await this.jobs.enqueue(tx, integration.id, [interventionId], now);
   }
@@ -27,35 +30,26 @@ export class CalendarSyncService {
   /**
    * Full resync of one integration: a calendar was chosen, sync re-enabled or the grant
    * came back. Every intervention assigned to the person, plus anything parked meanwhile
-   * (e.g. removals of interventions reassigned while the grant was revoked).
+   * (e.g. removals of interventions reassigned while the grant was revoked). What the
+   * calendar already shows costs nothing: the planner finds it current.
    */
   async enqueueAllFor(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.jobs.transaction(async (tx) => {
-      const integration = await tx.calendarIntegration.findUnique({
-        where: { userId_provider: { userId, provider: toDbProvider(provider) } },
-        select: { id: true, userId: true },
-      });
-      if (!integration) return;
-      const integrationId = integration.id;
-      const interventions = await tx.intervention.findMany({
-        where: { technicianId: integration.userId, status: { not: 'CANCELLED' } },
-        select: { id: true },
-      });
+      const integrationId = await this.source.integrationIdOf(tx, userId, provider);
+      if (!integrationId) return;
       const now = this.clock.now();
       await this.jobs.resume(tx, integrationId, now);
-      await this.jobs.enqueue(tx, integrationId, interventions.map((i) => i.id), now);
+      await this.jobs.enqueue(tx, integrationId, await this.source.interventionsAssignedTo(tx, userId), now);
     });
   }
 
   /** The person asked to retry what the worker gave up on: those events are due again. */
   async retryFailed(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.jobs.transaction(async (tx) => {
-      const failed = await tx.interventionSync.findMany({
-        where: { status: 'FAILED', integration: { userId, provider: toDbProvider(provider) } },
-        select: { integrationId: true, interventionId: true },
-      });
-      const now = this.clock.now();
-      for (const { integrationId, interventionId } of failed) await this.jobs.enqueue(tx, integrationId, [interventionId], now);
+      const integrationId = await this.source.integrationIdOf(tx, userId, provider);
+      if (!integrationId) return;
+      const failed = await this.records.failed(tx, integrationId);
+      await this.jobs.enqueue(tx, integrationId, failed.map((f) => f.interventionId), this.clock.now());
     });
   }
 
@@ -66,9 +60,10 @@ export class CalendarSyncService {
    */
   async onDisconnected(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.jobs.transaction(async (tx) => {
-      const where = { integration: { userId, provider: toDbProvider(provider) } };
-      await tx.syncJob.deleteMany({ where });
-      await tx.interventionSync.deleteMany({ where });
+      const integrationId = await this.source.integrationIdOf(tx, userId, provider);
+      if (!integrationId) return;
+      await this.jobs.forgetIntegration(tx, integrationId);
+      await this.records.forgetIntegration(tx, integrationId);
     });
   }
 }

@@ -1,13 +1,23 @@
-// Database access for the sync outbox (sync_jobs). Enqueue takes the caller's transaction,
-// so a job commits or rolls back together with the intervention change that caused it.
+// The sync outbox (sync_jobs), and the only code that writes it. Enqueue takes the caller's
+// transaction, so a job commits or rolls back with the intervention change that caused it;
+// claiming is safe with several API processes on one PostgreSQL and on the embedded PGlite.
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
+import type { ProviderErrorCode } from '../providers/provider-error';
 
 export type Db = Prisma.TransactionClient;
 
-/** Integrations whose calendar may need to change: a grant we hold or may get back. */
-export const SYNCABLE_INTEGRATION = { status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] } } as const satisfies Prisma.CalendarIntegrationWhereInput;
+export interface ClaimedJob {
+  id: string;
+  integrationId: string;
+  interventionId: string;
+  revision: number;
+  attempts: number;
+}
+
+/** How long a claim holds; past it, a crashed worker's job is claimable again. */
+export const CLAIM_LEASE_MS = 2 * 60_000;
 
 @Injectable()
 export class SyncJobRepository {
@@ -34,15 +44,68 @@ export class SyncJobRepository {
     await db.syncJob.updateMany({ where: { integrationId, status: 'PARKED' }, data: { status: 'PENDING', runAfter: now, attempts: 0 } });
   }
 
-  integrationsOf(db: Db, userIds: string[]): Promise<{ id: string; userId: string }[]> {
-    return db.calendarIntegration.findMany({ where: { userId: { in: userIds }, ...SYNCABLE_INTEGRATION }, select: { id: true, userId: true } });
+  /**
+   * One statement: pick due rows no one holds (SKIP LOCKED: concurrent workers never wait
+   * on or take each other's rows) and stamp the lease, so the claim survives the statement.
+   */
+  async claim(now: Date, limit: number): Promise<ClaimedJob[]> {
+    const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+    const rows = await this.prisma.$queryRaw<
+      { id: string; integration_id: string; intervention_id: string; revision: number; attempts: number }[]
+    >`
+      UPDATE sync_jobs SET locked_until = ${leaseUntil}::timestamptz
+      WHERE id IN (
+        SELECT id FROM sync_jobs
+        WHERE status = 'PENDING' AND run_after <= ${now}::timestamptz
+          AND (locked_until IS NULL OR locked_until <= ${now}::timestamptz)
+        ORDER BY run_after
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id::text, integration_id::text, intervention_id::text, revision, attempts`;
+    return rows.map((r) => ({
+      id: r.id,
+      integrationId: r.integration_id,
+      interventionId: r.intervention_id,
+      revision: Number(r.revision),
+      attempts: Number(r.attempts),
+    }));
+  }
+
+  /**
+   * The job's work is done. Deleted only if no change arrived while we worked (same
+   * revision); otherwise released, so the newer change runs next (never a lost update).
+   */
+  async finish(job: ClaimedJob): Promise<void> {
+    const { count } = await this.prisma.syncJob.deleteMany({ where: { id: job.id, revision: job.revision } });
+    if (count === 0) await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
+  }
+
+  /** Try again at `runAfter`. A change that arrived meanwhile already made it due now. */
+  async reschedule(job: ClaimedJob, runAfter: Date, lastError: ProviderErrorCode): Promise<void> {
+    await this.prisma.syncJob.updateMany({
+      where: { id: job.id, revision: job.revision },
+      data: { attempts: job.attempts + 1, runAfter, lastError },
+    });
+    await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
+  }
+
+  /** Waits for the person (reconnect, calendar choice, sync re-enabled); see CalendarSyncService.enqueueAllFor. */
+  async park(job: ClaimedJob, lastError: ProviderErrorCode | null): Promise<void> {
+    await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { status: 'PARKED', lockedUntil: null, lastError } });
+  }
+
+  /** Drops every claim of the integration: its grant is gone, nothing can run until reconnect. */
+  async parkAll(integrationId: string): Promise<void> {
+    await this.prisma.syncJob.updateMany({ where: { integrationId }, data: { status: 'PARKED', lockedUntil: null } });
+  }
+
+  /** The integration was disconnected: nothing of it is pending any more. */
+  async forgetIntegration(db: Db, integrationId: string): Promise<void> {
+    await db.syncJob.deleteMany({ where: { integrationId } });
   }
 
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(work);
-  }
-
-  get db(): Db {
-    return this.prisma;
   }
 }

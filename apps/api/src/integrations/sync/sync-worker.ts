@@ -14,7 +14,9 @@ import { ProviderRegistry } from '../providers/provider-registry';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
 import { planSync, type SyncPlan } from './sync-planner';
-import { SyncStateRepository, type ClaimedJob, type InterventionForSync } from './sync-state.repository';
+import { InterventionSyncRepository } from './intervention-sync.repository';
+import { SyncJobRepository, type ClaimedJob } from './sync-job.repository';
+import { SyncSource, type InterventionForSync } from './sync-source';
 
 const BATCH_SIZE = 20;
 
@@ -33,7 +35,9 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running?: Promise<number>;
 
   constructor(
-    private readonly state: SyncStateRepository,
+    private readonly jobs: SyncJobRepository,
+    private readonly records: InterventionSyncRepository,
+    private readonly source: SyncSource,
     private readonly access: IntegrationAccess,
     private readonly integrations: IntegrationRepository,
     private readonly registry: ProviderRegistry,
@@ -61,27 +65,27 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async batch(): Promise<number> {
-    const jobs = await this.state.claim(this.clock.now(), BATCH_SIZE);
+    const jobs = await this.jobs.claim(this.clock.now(), BATCH_SIZE);
     for (const job of jobs) await this.process(job);
     return jobs.length;
   }
 
   private async process(job: ClaimedJob): Promise<void> {
-    const integration = await this.state.findIntegration(job.integrationId);
+    const integration = await this.source.integration(job.integrationId);
     const provider = integration && this.registry.get(integration.provider.toLowerCase() as CalendarProviderId);
     const [intervention, record] = await Promise.all([
-      this.state.findIntervention(job.interventionId),
-      this.state.findSync(job.integrationId, job.interventionId),
+      this.source.intervention(job.interventionId),
+      this.records.find(job),
     ]);
     const plan = planSync({ integration: integration && { ...integration, providerAvailable: !!provider }, intervention, record });
-    if (plan.action === 'finish') return this.state.finish(job);
-    if (plan.action === 'park') return this.state.park(job, plan.reason);
-    if (plan.action === 'nothing') return this.state.finish(job);
+    if (plan.action === 'finish') return this.jobs.finish(job);
+    if (plan.action === 'park') return this.jobs.park(job, plan.reason);
+    if (plan.action === 'nothing') return this.jobs.finish(job);
     // planSync parks unless the integration is connected, with a calendar, and its provider.
     const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider! };
     try {
       await this.execute(target, plan, job.interventionId, intervention);
-      await this.state.finish(job);
+      await this.jobs.finish(job);
       await this.integrations.clearResolvedSyncFailure(job.integrationId);
     } catch (error) {
       await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error);
@@ -91,7 +95,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async execute(target: Target, plan: WritePlan, interventionId: string, intervention: InterventionForSync | null): Promise<void> {
     if (plan.action === 'delete') {
       await this.deleteAt(target, plan.calendarId, interventionId, plan.known);
-      return this.state.forgetSync({ integrationId: target.integrationId, interventionId });
+      return this.records.forget({ integrationId: target.integrationId, interventionId });
     }
     if (plan.action === 'move') {
       await this.deleteAt(target, plan.from.calendarId, interventionId, plan.from.known).catch(
@@ -108,7 +112,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async write(target: Target, calendarId: string, intervention: InterventionForSync, known?: EventRef): Promise<void> {
     const event = toCalendarEventInput(target.integrationId, intervention);
     const ref = await this.access.run(target.userId, target.provider, (context) => target.provider.upsertEvent(context, calendarId, event, known));
-    await this.state.recordSynced(
+    await this.records.recordSynced(
       { integrationId: target.integrationId, interventionId: intervention.id },
       { calendarId, externalId: ref.externalId, etag: ref.etag ?? null, syncedVersion: intervention.version, syncedAt: this.clock.now() },
     );
@@ -137,24 +141,24 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.clock.now().getTime();
     switch (action.kind) {
       case 'retry':
-        await this.state.recordProblem(key, 'PENDING', code);
-        return this.state.reschedule(job, new Date(now + action.delayMs), code);
+        await this.records.recordProblem(key, 'PENDING', code);
+        return this.jobs.reschedule(job, new Date(now + action.delayMs), code);
       case 'recreate':
-        await this.state.recordProblem(key, 'PENDING', code, true);
-        return this.state.reschedule(job, new Date(now), code);
+        await this.records.recordProblem(key, 'PENDING', code, true);
+        return this.jobs.reschedule(job, new Date(now), code);
       case 'park':
         // IntegrationAccess already marked the integration NEEDS_RECONNECT and told the person.
-        await this.state.recordProblem(key, 'PENDING', code);
-        return this.state.parkAll(job.integrationId);
+        await this.records.recordProblem(key, 'PENDING', code);
+        return this.jobs.parkAll(job.integrationId);
       case 'done':
-        await this.state.forgetSync(key);
-        return this.state.finish(job);
+        await this.records.forget(key);
+        return this.jobs.finish(job);
       case 'give-up':
         this.logger.warn(`sync job ${job.id} gave up: ${action.code}`);
-        await this.state.recordProblem(key, 'FAILED', action.code);
+        await this.records.recordProblem(key, 'FAILED', action.code);
         // Told to the person on the card; retried when the intervention changes or on "retry".
         await this.integrations.recordSyncFailure(job.integrationId, action.code);
-        return this.state.finish(job);
+        return this.jobs.finish(job);
     }
   }
 }

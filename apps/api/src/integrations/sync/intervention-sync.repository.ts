@@ -1,0 +1,65 @@
+// What we last wrote of each intervention in each connected calendar (intervention_syncs),
+// and the only code that writes it: the event's id and etag, the version it shows, and the
+// outcome the UI can show (SYNCED, PENDING with a reason, FAILED with a reason).
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+import type { InterventionSyncStatus } from '../../generated/prisma/enums';
+import type { ProviderErrorCode } from '../providers/provider-error';
+import type { Db } from './sync-job.repository';
+
+type Key = { integrationId: string; interventionId: string };
+
+@Injectable()
+export class InterventionSyncRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  find({ integrationId, interventionId }: Key) {
+    return this.prisma.interventionSync.findUnique({
+      where: { integrationId_interventionId: { integrationId, interventionId } },
+      select: { calendarId: true, externalId: true, etag: true, status: true, syncedVersion: true },
+    });
+  }
+
+  /** The interventions the worker gave up on for this integration (the person may ask to retry). */
+  failed(db: Db, integrationId: string): Promise<Key[]> {
+    return db.interventionSync.findMany({ where: { status: 'FAILED', integrationId }, select: { integrationId: true, interventionId: true } });
+  }
+
+  async recordSynced(
+    key: Key,
+    state: { calendarId: string; externalId: string; etag: string | null; syncedVersion: number; syncedAt: Date },
+  ): Promise<void> {
+    const data = { ...state, status: 'SYNCED' as const, lastError: null };
+    await this.prisma.interventionSync.upsert({
+      where: { integrationId_interventionId: key },
+      create: { ...key, ...data },
+      update: data,
+      select: { id: true },
+    });
+  }
+
+  async recordProblem(
+    key: Key,
+    status: Exclude<InterventionSyncStatus, 'SYNCED'>,
+    lastError: ProviderErrorCode,
+    forgetExternalId = false,
+  ): Promise<void> {
+    const data = { status, lastError, ...(forgetExternalId ? { externalId: null, etag: null } : {}) };
+    await this.prisma.interventionSync.upsert({
+      where: { integrationId_interventionId: key },
+      create: { ...key, ...data },
+      update: data,
+      select: { id: true },
+    });
+  }
+
+  /** The event is gone from the calendar: nothing left to track. */
+  async forget(key: Key): Promise<void> {
+    await this.prisma.interventionSync.deleteMany({ where: key });
+  }
+
+  /** The integration was disconnected: what we tracked of its events goes. */
+  async forgetIntegration(db: Db, integrationId: string): Promise<void> {
+    await db.interventionSync.deleteMany({ where: { integrationId } });
+  }
+}

@@ -1,0 +1,61 @@
+// What sync reads from the tables it does not own (calendar_integrations, interventions):
+// the snapshot the planner decides on, and who a change concerns. Reads only: each of those
+// tables has its own writer. No token column: tokens are reached through IntegrationAccess.
+import { Injectable } from '@nestjs/common';
+import type { CalendarProviderId } from '@fs/contracts';
+import { PrismaService } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import { toDbProvider } from '../oauth/oauth-state.service';
+import type { Db } from './sync-job.repository';
+
+const INTERVENTION_FOR_SYNC = {
+  id: true,
+  title: true,
+  description: true,
+  clientName: true,
+  address: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  status: true,
+  technicianId: true,
+  version: true,
+} as const satisfies Prisma.InterventionSelect;
+export type InterventionForSync = Prisma.InterventionGetPayload<{ select: typeof INTERVENTION_FOR_SYNC }>;
+
+/** Integrations whose calendar may need to change: a grant we hold or may get back. */
+const SYNCABLE_INTEGRATION = { status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] } } as const satisfies Prisma.CalendarIntegrationWhereInput;
+
+@Injectable()
+export class SyncSource {
+  constructor(private readonly prisma: PrismaService) {}
+
+  integration(id: string) {
+    return this.prisma.calendarIntegration.findUnique({
+      where: { id },
+      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true },
+    });
+  }
+
+  intervention(id: string): Promise<InterventionForSync | null> {
+    return this.prisma.intervention.findUnique({ where: { id }, select: INTERVENTION_FOR_SYNC });
+  }
+
+  /** The id of a person's integration with a provider, whatever its state. */
+  async integrationIdOf(db: Db, userId: string, provider: CalendarProviderId): Promise<string | undefined> {
+    const row = await db.calendarIntegration.findUnique({
+      where: { userId_provider: { userId, provider: toDbProvider(provider) } },
+      select: { id: true },
+    });
+    return row?.id;
+  }
+
+  syncableIntegrationsOf(db: Db, userIds: string[]): Promise<{ id: string }[]> {
+    return db.calendarIntegration.findMany({ where: { userId: { in: userIds }, ...SYNCABLE_INTEGRATION }, select: { id: true } });
+  }
+
+  async interventionsAssignedTo(db: Db, userId: string): Promise<string[]> {
+    const rows = await db.intervention.findMany({ where: { technicianId: userId, status: { not: 'CANCELLED' } }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+}
