@@ -23,7 +23,7 @@ beforeEach(async () => {
   await t.emu.control.call('DELETE', 'requests');
 });
 
-const aliceRow = () => t.prisma.calendarIntegration.findFirstOrThrow({ where: { user: { email: ALICE }, provider: 'GOOGLE' } });
+const aliceRow = () => t.prisma.calendarIntegration.findFirstOrThrow({ where: { user: { email: ALICE }, provider: 'google' } });
 const routes = async () => (await t.emu.control.requests()).map((r) => r.route);
 const liveAccessTokens = () =>
   [...t.emu.context.state.accessTokens.values()].filter((token) => token.email === ALICE && token.expiresAt > Date.now()).map((token) => token.token);

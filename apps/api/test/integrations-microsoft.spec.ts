@@ -30,7 +30,7 @@ const integration = async () => {
   const { body } = await t.http.get('/api/v1/integrations').set('Authorization', alice).expect(200);
   return body.find((i: { provider: string }) => i.provider === 'microsoft');
 };
-const storedRow = () => t.prisma.calendarIntegration.findFirstOrThrow({ where: { user: { email: ALICE }, provider: 'MICROSOFT' } });
+const storedRow = () => t.prisma.calendarIntegration.findFirstOrThrow({ where: { user: { email: ALICE }, provider: 'microsoft' } });
 const storedRefreshToken = async () => t.app.get(TokenVault).open((await storedRow()).refreshTokenEncrypted!);
 /** The refresh tokens the emulator issued to alice, oldest first. */
 const issuedRefreshTokens = () =>
@@ -150,7 +150,7 @@ describe('Microsoft Outlook connection', () => {
     await t.http.delete('/api/v1/integrations/microsoft').set('Authorization', alice).expect(204);
     expect(await t.emu.control.requests()).toEqual([]);
     expect(await integration()).toMatchObject({ status: 'NOT_CONNECTED', accountEmail: null, calendarId: null });
-    const row = await t.prisma.calendarIntegration.findFirst({ where: { user: { email: ALICE }, provider: 'MICROSOFT' } });
+    const row = await t.prisma.calendarIntegration.findFirst({ where: { user: { email: ALICE }, provider: 'microsoft' } });
     expect(row?.accessTokenEncrypted ?? null).toBeNull();
     expect(row?.refreshTokenEncrypted ?? null).toBeNull();
     await t.http.get(CALENDARS).set('Authorization', alice).expect(409);

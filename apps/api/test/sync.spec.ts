@@ -189,7 +189,7 @@ describe('calendar sync', () => {
     await drain();
     // What a crash leaves: the event exists at the provider, we know nothing of it, the job is still due.
     await t.prisma.interventionSync.deleteMany({ where: { interventionId: id } });
-    const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'GOOGLE' } });
+    const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'google' } });
     await t.prisma.syncJob.create({ data: { integrationId: integration.id, interventionId: id } });
     await drain();
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Crash')).toHaveLength(1);
@@ -204,7 +204,7 @@ describe('calendar sync', () => {
     await t.prisma.calendarIntegration.updateMany({ where: { userId: aliceId }, data: { accessTokenExpiresAt: new Date(0) } });
     const { id } = await create({ title: 'Revoked' });
     await drain();
-    const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'GOOGLE' } });
+    const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'google' } });
     expect(integration).toMatchObject({ status: 'NEEDS_RECONNECT', lastError: 'AUTH_REVOKED' });
     expect(await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'PARKED' });
     const before = (await t.emu.control.requests()).length;
@@ -300,7 +300,7 @@ describe('calendar sync', () => {
 });
 
 describe('calendar sync worker, polling on its own', () => {
-  it('syncs a new intervention without anyone calling runOnce', async () => {
+  it('syncs a new intervention without anyone calling runOnce', { timeout: 60_000 }, async () => {
     const polled = await startEmulatedTestApp({ SYNC_WORKER_ENABLED: 'true', SYNC_POLL_INTERVAL_MS: '100' });
     try {
       const auth = `Bearer ${await polled.tokenFor(ALICE)}`;
@@ -311,7 +311,7 @@ describe('calendar sync worker, polling on its own', () => {
       const expected = await polled.prisma.intervention.count({ where: { technicianId: aliceId, status: { not: 'CANCELLED' } } });
       await expect
         .poll(async () => (await polled.emu.control.state()).events.filter((e) => e.calendarId === calendarId && !e.deleted).length, {
-          timeout: 10_000,
+          timeout: 30_000, // shared CI machines can be slow; the poll returns as soon as it holds
           interval: 100,
         })
         .toBe(expected);

@@ -4,10 +4,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId, IntegrationErrorCode } from '@fs/contracts';
 import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
+import type { CalendarProvider as DbProvider, Prisma } from '../generated/prisma/client';
 import type { ConnectedAccount, ProviderTokens } from './providers/calendar-provider';
 import { TokenVault } from './oauth/token-vault';
-import { toDbProvider } from './oauth/oauth-state.service';
 
 export const INTEGRATION_SELECT = {
   provider: true,
@@ -33,13 +32,17 @@ const NO_TOKENS = { accessTokenEncrypted: null, refreshTokenEncrypted: null, acc
 
 type Db = Prisma.TransactionClient;
 
+/** The database's provider enum is spelled as the contracts spell provider ids: this fails to compile otherwise. */
+const SAME_PROVIDER_SPELLING: [CalendarProviderId, DbProvider] extends [DbProvider, CalendarProviderId] ? true : never = true;
+void SAME_PROVIDER_SPELLING;
+
 /**
  * A token transaction may wait for another process's refresh, then make its own: two token
  * requests, each bounded by the adapters' request timeouts (15 s), plus slack.
  */
 const TOKEN_TRANSACTION_MS = 45_000;
 
-const key = (userId: string, provider: CalendarProviderId) => ({ userId_provider: { userId, provider: toDbProvider(provider) } });
+const key = (userId: string, provider: CalendarProviderId) => ({ userId_provider: { userId, provider } });
 
 @Injectable()
 export class IntegrationRepository {
@@ -75,7 +78,7 @@ export class IntegrationRepository {
     return this.prisma.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT id FROM calendar_integrations
-          WHERE user_id = ${userId}::uuid AND provider = ${toDbProvider(provider)}::"CalendarProvider" FOR UPDATE`;
+          WHERE user_id = ${userId}::uuid AND provider = ${provider}::"CalendarProvider" FOR UPDATE`;
         const current = await this.readTokens(tx, userId, provider);
         const next = await change(current);
         if (next !== current) await this.writeTokens(tx, userId, provider, next);
@@ -101,7 +104,7 @@ export class IntegrationRepository {
     };
     await this.prisma.calendarIntegration.upsert({
       where: key(userId, provider),
-      create: { userId, provider: toDbProvider(provider), ...data },
+      create: { userId, provider, ...data },
       update: data,
       select: { id: true },
     });
@@ -115,7 +118,7 @@ export class IntegrationRepository {
    */
   async markNeedsReconnect(userId: string, provider: CalendarProviderId, lastError: IntegrationErrorCode): Promise<void> {
     await this.prisma.calendarIntegration.updateMany({
-      where: { userId, provider: toDbProvider(provider) },
+      where: { userId, provider },
       data: { status: 'NEEDS_RECONNECT', lastError, ...NO_TOKENS },
     });
   }
@@ -139,7 +142,7 @@ export class IntegrationRepository {
   /** Disconnect: nothing of the grant or the account remains. The row stays (future sync state hangs off it). */
   async forget(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.prisma.calendarIntegration.updateMany({
-      where: { userId, provider: toDbProvider(provider) },
+      where: { userId, provider },
       data: {
         status: 'NOT_CONNECTED',
         ...NO_TOKENS,

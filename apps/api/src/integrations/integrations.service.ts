@@ -46,7 +46,7 @@ export class IntegrationsService {
   async list(user: User): Promise<Integration[]> {
     const rows = await this.integrations.listForUser(user.id);
     return CALENDAR_PROVIDERS.map((provider) =>
-      this.toIntegration(provider, rows.find((row) => row.provider === provider.toUpperCase())),
+      this.toIntegration(provider, rows.find((row) => row.provider === provider)),
     );
   }
 

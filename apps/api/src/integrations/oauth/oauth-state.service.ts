@@ -7,7 +7,6 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
 import { PrismaService } from '../../database/prisma.service';
-import type { CalendarProvider as DbProvider } from '../../generated/prisma/client';
 import { TokenVault } from './token-vault';
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
@@ -24,7 +23,6 @@ export interface ConsumedAuthorization {
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-export const toDbProvider = (provider: CalendarProviderId) => provider.toUpperCase() as DbProvider;
 
 @Injectable()
 export class OAuthStateService {
@@ -46,7 +44,7 @@ export class OAuthStateService {
       data: {
         stateHash: sha256(state),
         userId,
-        provider: toDbProvider(provider),
+        provider,
         codeVerifierEncrypted: this.vault.seal(codeVerifier),
         expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS),
       },
@@ -61,7 +59,7 @@ export class OAuthStateService {
       DELETE FROM oauth_states WHERE state_hash = ${sha256(state)}
       RETURNING user_id, provider::text AS provider, code_verifier_encrypted, expires_at`;
     const row = rows[0];
-    if (!row || row.provider !== toDbProvider(provider)) return undefined;
+    if (!row || row.provider !== provider) return undefined;
     if (new Date(row.expires_at).getTime() <= this.clock.now().getTime()) return undefined;
     return { userId: row.user_id, codeVerifier: this.vault.open(row.code_verifier_encrypted) };
   }

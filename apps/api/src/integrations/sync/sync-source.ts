@@ -5,7 +5,6 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
-import { toDbProvider } from '../oauth/oauth-state.service';
 import type { Db } from './sync-job.repository';
 
 const INTERVENTION_FOR_SYNC = {
@@ -44,7 +43,7 @@ export class SyncSource {
   /** The id of a person's integration with a provider, whatever its state. */
   async integrationIdOf(db: Db, userId: string, provider: CalendarProviderId): Promise<string | undefined> {
     const row = await db.calendarIntegration.findUnique({
-      where: { userId_provider: { userId, provider: toDbProvider(provider) } },
+      where: { userId_provider: { userId, provider } },
       select: { id: true },
     });
     return row?.id;

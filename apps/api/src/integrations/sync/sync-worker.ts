@@ -3,7 +3,6 @@
 // database as it is *now*: sync-planner.ts decides what to do from a snapshot, this runs it.
 // Failures go through retry-policy.ts; the outcome is recorded in intervention_syncs.
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { IntegrationAccess } from '../integration-access.service';
@@ -72,7 +71,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async process(job: ClaimedJob): Promise<void> {
     const integration = await this.source.integration(job.integrationId);
-    const provider = integration && this.registry.get(integration.provider.toLowerCase() as CalendarProviderId);
+    const provider = integration && this.registry.get(integration.provider);
     const [intervention, record] = await Promise.all([
       this.source.intervention(job.interventionId),
       this.records.find(job),

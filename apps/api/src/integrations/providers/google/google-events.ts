@@ -53,7 +53,7 @@ export async function upsertGoogleEvent(
 
 /**
  * 404 (never existed) and 410 (already deleted) are success: the event is gone either way.
- * Without `known`, our live events are found by their private syncKey property.
+ * Without `known`, or when it is stale, our live events are found by their private syncKey property.
  */
 export async function deleteGoogleEvent(
   events: calendar_v3.Resource$Events,
@@ -61,11 +61,19 @@ export async function deleteGoogleEvent(
   syncKey: string,
   known?: EventRef,
 ): Promise<void> {
-  let eventIds = known ? [known.externalId] : undefined;
-  if (!eventIds) {
-    const { data } = await events.list({ calendarId, privateExtendedProperty: [`syncKey=${syncKey}`], maxResults: 250 });
-    eventIds = (data.items ?? []).map((item) => item.id ?? '').filter(Boolean);
+  if (known) {
+    const missing = await events.delete({ calendarId, eventId: known.externalId }).then(
+      () => false,
+      (error: unknown) => {
+        if (!isNotFound(error)) throw error;
+        return true;
+      },
+    );
+    if (!missing) return;
   }
+  // No id, or a stale one: our event (of whatever id generation) carries the private syncKey.
+  const { data } = await events.list({ calendarId, privateExtendedProperty: [`syncKey=${syncKey}`], maxResults: 250 });
+  const eventIds = (data.items ?? []).map((item) => item.id ?? '').filter(Boolean);
   for (const eventId of eventIds) await events.delete({ calendarId, eventId }).catch(unless(isNotFound));
 }
 

@@ -1,0 +1,199 @@
+// The one contract every CalendarProvider adapter meets, written once against the interface
+// and run for each adapter against the in-process emulator (real SDKs over HTTP). An
+// adapter's own spec calls describeProviderContract with a harness, then adds only what is
+// particular to its provider. A third provider plugs in the same way.
+import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emulatorEndpoints, signIn } from './emulated-provider';
+import type { CalendarEventInput, CalendarProvider, ProviderTokens, TokenContext } from '../../src/integrations/providers/calendar-provider';
+import type { ProviderEndpoints } from '../../src/integrations/providers/provider-endpoints';
+import { AccessTokenRejected, ProviderError, type ProviderErrorCode } from '../../src/integrations/providers/provider-error';
+
+export const EMAIL = 'alice@example.com';
+
+/** An event as the person's calendar shows it, whatever the provider's shape. */
+export interface ShownEvent {
+  id: string;
+  calendarId: string;
+  title: string;
+  location: string | undefined;
+  startMs: number;
+  endMs: number;
+  /** The zone the calendar app displays the event in, in the provider's own naming. */
+  timeZone: string | undefined;
+}
+
+export interface ProviderHarness {
+  name: string;
+  emulatorId: 'google' | 'microsoft';
+  create(endpoints: ProviderEndpoints): CalendarProvider;
+  /** The provider's raw stored event (emulator state `body`) as the person sees it. */
+  shown(raw: { id: string; calendarId: string; body: Record<string, unknown> }): ShownEvent;
+  /** Europe/Paris as the provider names it on a stored event. */
+  parisZone: string;
+  /** Emulator route name of an event creation (for fault injection). */
+  createRoute: string;
+  /** Throttle this account to one call per second, the provider's way. */
+  throttle(emu: EmulatorHandle): Promise<unknown>;
+  /** What a write to a read-only calendar is. */
+  readOnlyCode: ProviderErrorCode;
+}
+
+export interface ContractContext {
+  emu: () => EmulatorHandle;
+  provider: () => CalendarProvider;
+  context: () => TokenContext;
+  calendarId: () => string;
+  liveEvents: () => Promise<ShownEvent[]>;
+}
+
+export const sampleEvent = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
+  syncKey: 'integration-1:intervention-1',
+  interventionId: 'intervention-1',
+  title: 'Boiler service',
+  description: 'Client: Dupont\nCheck the pressure',
+  location: '12 rue de la Paix, 75002 Paris',
+  startsAt: new Date('2026-12-01T08:00:00Z'),
+  endsAt: new Date('2026-12-01T10:00:00Z'),
+  timeZone: 'Europe/Paris',
+  ...overrides,
+});
+
+export async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+/** Starts the emulator for the file, signs alice in before each test; returns accessors. */
+export function useEmulatedProvider(harness: ProviderHarness): ContractContext {
+  let emu: EmulatorHandle;
+  let provider: CalendarProvider;
+  let tokens: ProviderTokens;
+  let calendarId: string;
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
+    provider = harness.create(await emulatorEndpoints(emu));
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  beforeEach(async () => {
+    await emu.control.reset();
+    tokens = await signIn(provider, EMAIL);
+    calendarId = (await provider.listCalendars({ tokens })).find((c) => c.name === 'Interventions')!.id;
+  });
+  return {
+    emu: () => emu,
+    provider: () => provider,
+    context: () => ({ tokens }),
+    calendarId: () => calendarId,
+    liveEvents: async () => {
+      const state = await emu.control.state();
+      return state.events.filter((e) => e.provider === harness.emulatorId && !e.deleted).map((e) => harness.shown(e));
+    },
+  };
+}
+
+export function describeProviderContract(harness: ProviderHarness, t: ContractContext): void {
+  const upsert = (event: CalendarEventInput, known?: { externalId: string; etag?: string }, calendarId = t.calendarId()) =>
+    t.provider().upsertEvent(t.context(), calendarId, event, known);
+  const remove = (syncKey: string, known?: { externalId: string; etag?: string }) =>
+    t.provider().deleteEvent(t.context(), t.calendarId(), { syncKey, ...(known ? { known } : {}) });
+
+  describe(`${harness.name}: the CalendarProvider contract`, () => {
+    it('lists the calendars: one primary, writable ones, a read-only one', async () => {
+      const calendars = await t.provider().listCalendars(t.context());
+      expect(calendars.filter((c) => c.primary)).toHaveLength(1);
+      expect(calendars.find((c) => c.name === 'Interventions')).toMatchObject({ primary: false, canWrite: true });
+      expect(calendars.some((c) => !c.canWrite)).toBe(true);
+    });
+
+    it('creates the event, then updates that same event', async () => {
+      const ref = await upsert(sampleEvent());
+      const updated = await upsert(sampleEvent({ title: 'Boiler repair' }), ref);
+      expect(updated.externalId).toBe(ref.externalId);
+      expect(updated.etag).toBeTruthy();
+      expect((await t.liveEvents()).map((e) => [e.id, e.title, e.location])).toEqual([
+        [ref.externalId, 'Boiler repair', '12 rue de la Paix, 75002 Paris'],
+      ]);
+    });
+
+    it('makes no second event when called again without the id (a crash before we stored it)', async () => {
+      const first = await upsert(sampleEvent());
+      const again = await upsert(sampleEvent({ title: 'Boiler repair' }));
+      expect(again.externalId).toBe(first.externalId);
+      expect((await t.liveEvents()).map((e) => e.title)).toEqual(['Boiler repair']);
+    });
+
+    it('writes the event again when it was deleted, with or without the old id', async () => {
+      const ref = await upsert(sampleEvent());
+      await remove(sampleEvent().syncKey, ref);
+      expect(await t.liveEvents()).toEqual([]);
+      const revived = await upsert(sampleEvent(), ref);
+      expect((await t.liveEvents()).map((e) => e.id)).toEqual([revived.externalId]);
+      await remove(sampleEvent().syncKey, revived);
+      const again = await upsert(sampleEvent());
+      expect((await t.liveEvents()).map((e) => e.id)).toEqual([again.externalId]);
+    });
+
+    it('writes 09:00 Europe/Paris as 09:00 Paris time, shown in the Paris zone', async () => {
+      await upsert(sampleEvent({ startsAt: new Date('2026-07-01T07:00:00Z'), endsAt: new Date('2026-07-01T08:30:00Z') }));
+      const [shown] = await t.liveEvents();
+      const paris = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris' });
+      expect([paris(shown!.startMs), paris(shown!.endMs), shown!.timeZone]).toEqual(['09:00:00', '10:30:00', harness.parisZone]);
+    });
+
+    it('is RATE_LIMITED when the provider throttles, without retrying inside', async () => {
+      await harness.throttle(t.emu());
+      await upsert(sampleEvent()).catch(() => undefined);
+      expect((await rejection(upsert(sampleEvent({ syncKey: 'other' })))).code).toBe('RATE_LIMITED');
+    });
+
+    it('is TRANSIENT on a 503, and the retry makes exactly one event', async () => {
+      await t.emu().control.addFault({ provider: harness.emulatorId, route: harness.createRoute, status: 503, times: 1 });
+      expect((await rejection(upsert(sampleEvent()))).code).toBe('TRANSIENT');
+      await upsert(sampleEvent());
+      expect(await t.liveEvents()).toHaveLength(1);
+    });
+
+    it(`is ${harness.readOnlyCode} on a calendar the person can only read`, async () => {
+      const readOnly = (await t.provider().listCalendars(t.context())).find((c) => !c.canWrite)!.id;
+      expect((await rejection(upsert(sampleEvent(), undefined, readOnly))).code).toBe(harness.readOnlyCode);
+    });
+
+    it('reports a refused access token (401) as AccessTokenRejected and refreshes nothing itself', async () => {
+      await t.emu().control.expireTokens(harness.emulatorId, EMAIL);
+      const before = (await t.emu().control.requests()).length;
+      expect(await rejection(upsert(sampleEvent()))).toBeInstanceOf(AccessTokenRejected);
+      const after = (await t.emu().control.requests()).slice(before);
+      expect(after.filter((r) => /token/.test(r.path))).toEqual([]);
+      expect(await t.liveEvents()).toHaveLength(0);
+    });
+
+    it('deletes the event; deleting again, without the id, or an event never made all succeed', async () => {
+      const ref = await upsert(sampleEvent());
+      await remove(sampleEvent().syncKey, ref);
+      expect(await t.liveEvents()).toEqual([]);
+      await remove(sampleEvent().syncKey, ref);
+      await remove(sampleEvent().syncKey);
+      await remove('never-synced');
+    });
+
+    it('finds the event to delete by its sync key when the id was never stored, leaving the others', async () => {
+      await upsert(sampleEvent());
+      await upsert(sampleEvent({ syncKey: 'integration-1:intervention-2', title: 'Other' }));
+      await remove(sampleEvent().syncKey);
+      expect((await t.liveEvents()).map((e) => e.title)).toEqual(['Other']);
+    });
+
+    it('finds the event to delete by its sync key when the stored id is stale', async () => {
+      await upsert(sampleEvent());
+      await remove(sampleEvent().syncKey, { externalId: 'stale0id0that0does0not0exist' });
+      expect(await t.liveEvents()).toEqual([]);
+    });
+  });
+}
