@@ -7,15 +7,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import type { Clock } from './common/clock';
 import { rejectUnsafeInput } from './common/request-input.middleware';
 import { applySecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import { PUBLIC_LIMITED_PATHS, publicRateLimit } from './throttling/public-rate-limit';
 import { RateLimiterFactory } from './throttling/rate-limiter.factory';
 
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+/** `clock` is the system's unless a test passes one it controls. */
+export async function createApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
   // Body parsers are ours, not Nest's defaults, so the input check below runs after them.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
   applySecurityHeaders(app, config.env.PWA_URL);

@@ -10,12 +10,13 @@ import { ThrottlingModule } from './throttling/throttling.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { UsersModule } from './users/users.module';
+import { Clock, SystemClock } from './common/clock';
 import { ClockModule } from './common/clock.module';
 import { REDACTED_LOG_PATHS, redactUrl } from './common/log-redaction';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,7 +29,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
           },
         }),
-        ClockModule,
+        ClockModule.forRoot(clock),
         DatabaseModule,
         ThrottlingModule,
         UsersModule,

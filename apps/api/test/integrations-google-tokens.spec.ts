@@ -1,7 +1,7 @@
 // What happens to a Google connection over time: access tokens refreshed and stored,
 // a revoked grant turned into "reconnect", disconnect revoking at Google, and every
 // integration private to its person. Real app + database + SDKs against the emulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenVault } from '../src/integrations/oauth/token-vault';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
   bob = `Bearer ${await t.tokenFor('bob@example.com')}`;
 });
 afterAll(() => t?.close());
+afterEach(() => t.clock.reset());
 beforeEach(async () => {
   await t.emu.control.reset();
   for (const auth of [alice, bob]) await t.http.delete('/api/v1/integrations/google').set('Authorization', auth).expect(204);
@@ -24,6 +25,8 @@ beforeEach(async () => {
 });
 
 const aliceRow = () => t.prisma.calendarIntegration.findFirstOrThrow({ where: { user: { email: ALICE }, provider: 'google' } });
+/** The app's clock moves to 30 s before the stored access token expires. */
+const nearExpiry = async () => t.clock.advance((await aliceRow()).accessTokenExpiresAt!.getTime() - 30_000 - t.clock.now().getTime());
 const routes = async () => (await t.emu.control.requests()).map((r) => r.route);
 const liveAccessTokens = () =>
   [...t.emu.context.state.accessTokens.values()].filter((token) => token.email === ALICE && token.expiresAt > Date.now()).map((token) => token.token);
@@ -44,14 +47,14 @@ describe('Google tokens over time', () => {
   });
 
   it('refreshes before calling when the stored access token expires within a minute', async () => {
-    await t.prisma.calendarIntegration.updateMany({ where: { user: { email: ALICE } }, data: { accessTokenExpiresAt: new Date(Date.now() + 30_000) } });
+    await nearExpiry();
     await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice).expect(200);
     expect(await routes()).toEqual(['token', 'calendarList.list']);
     expect((await aliceRow()).accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
 
   it('shares one refresh between simultaneous calls', async () => {
-    await t.prisma.calendarIntegration.updateMany({ where: { user: { email: ALICE } }, data: { accessTokenExpiresAt: new Date(Date.now() + 30_000) } });
+    await nearExpiry();
     const calls = [1, 2, 3].map(() => t.http.get('/api/v1/integrations/google/calendars').set('Authorization', alice));
     expect((await Promise.all(calls)).map((r) => r.status)).toEqual([200, 200, 200]);
     expect((await routes()).filter((r) => r === 'token')).toEqual(['token']);

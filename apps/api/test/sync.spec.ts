@@ -1,7 +1,7 @@
 // Calendar sync end to end: the real app and database, the real provider SDKs speaking
 // HTTP to the in-process emulator, and the sync worker driven by hand (runOnce) so each
 // test decides when the outbox is processed.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProviderId } from '@fs/contracts';
 import { CLAIM_LEASE_MS, SyncJobRepository } from '../src/integrations/sync/sync-job.repository';
 import { SyncWorker } from '../src/integrations/sync/sync-worker';
@@ -23,6 +23,7 @@ beforeAll(async () => {
   bobId = (await t.prisma.user.findUniqueOrThrow({ where: { email: BOB } })).id;
 });
 afterAll(() => t?.close());
+afterEach(() => t.clock.reset());
 beforeEach(async () => {
   await t.emu.control.reset();
   for (const [email, provider] of [[ALICE, 'google'], [BOB, 'microsoft']] as const) {
@@ -176,7 +177,7 @@ describe('calendar sync', () => {
     expect(await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'PENDING', lastError: 'RATE_LIMITED' });
 
     await t.emu.control.clearFaults();
-    await t.prisma.syncJob.updateMany({ data: { runAfter: new Date() } }); // time passes
+    t.clock.advance(job.runAfter.getTime() - t.clock.now().getTime()); // the retry is due
     await drain();
     expect(await t.prisma.syncJob.count()).toBe(0);
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Throttled')).toHaveLength(1);
@@ -201,7 +202,7 @@ describe('calendar sync', () => {
     await drain();
     await t.emu.control.revokeGrant('google', ALICE);
     await t.emu.control.expireTokens('google', ALICE).catch(() => undefined);
-    await t.prisma.calendarIntegration.updateMany({ where: { userId: aliceId }, data: { accessTokenExpiresAt: new Date(0) } });
+    t.clock.advance(2 * 60 * 60_000); // the stored access token has expired: the worker must refresh
     const { id } = await create({ title: 'Revoked' });
     await drain();
     const integration = await t.prisma.calendarIntegration.findFirstOrThrow({ where: { userId: aliceId, provider: 'google' } });

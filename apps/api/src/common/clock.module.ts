@@ -1,7 +1,12 @@
 // Makes the one Clock injectable everywhere, so any service that needs "now" asks for it.
-import { Global, Module } from '@nestjs/common';
-import { Clock, SystemClock } from './clock';
+// The app is given its clock (the system's; tests pass one they can move forward).
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Clock } from './clock';
 
 @Global()
-@Module({ providers: [{ provide: Clock, useClass: SystemClock }], exports: [Clock] })
-export class ClockModule {}
+@Module({})
+export class ClockModule {
+  static forRoot(clock: Clock): DynamicModule {
+    return { module: ClockModule, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+  }
+}

@@ -8,6 +8,7 @@ import { parseEnv } from '../../src/config/env.schema';
 import { PrismaService } from '../../src/database/prisma.service';
 import { DEMO_PASSWORD, seedDemo } from '../../src/database/seed';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TestClock } from './test-clock';
 
 export const TEST_ENV = {
   NODE_ENV: 'test',
@@ -20,6 +21,8 @@ export interface TestApp {
   app: INestApplication;
   http: ReturnType<typeof request>;
   prisma: PrismaService;
+  /** The app's clock: `clock.advance(ms)` moves the app's "now" forward. */
+  clock: TestClock;
   /** The variables this app was configured with, to start a second API process on its database. */
   env: Record<string, string | undefined>;
   tokenFor(email: string): Promise<string>;
@@ -32,7 +35,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const appEnv = { ...TEST_ENV, ...database.env, ...env };
-  const app = await createApp(new AppConfig(parseEnv(appEnv)));
+  const clock = new TestClock();
+  const app = await createApp(new AppConfig(parseEnv(appEnv)), clock);
   await app.init();
   const prisma = app.get(PrismaService);
   await seedDemo(prisma);
@@ -42,6 +46,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     app,
     http,
     prisma,
+    clock,
     env: appEnv,
     async tokenFor(email) {
       if (!tokens.has(email)) {

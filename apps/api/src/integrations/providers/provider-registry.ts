@@ -17,7 +17,7 @@ type AdapterFactories = {
 };
 
 const ADAPTERS: AdapterFactories = {
-  google: (endpoints) => new GoogleCalendarProvider(endpoints),
+  google: (endpoints, clock) => new GoogleCalendarProvider(endpoints, () => clock.now()),
   microsoft: (endpoints, clock) => new MicrosoftCalendarProvider(endpoints, () => clock.now()),
 };
 

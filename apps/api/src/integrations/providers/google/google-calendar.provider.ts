@@ -36,7 +36,11 @@ const WRITABLE_ROLES = new Set(['owner', 'writer']);
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly id = 'google' as const;
 
-  constructor(private readonly endpoints: GoogleEndpoints) {}
+  constructor(
+    private readonly endpoints: GoogleEndpoints,
+    /** The app's Clock: expiries are on the same "now" IntegrationAccess compares them with. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   authorizationUrl(request: AuthorizationRequest): string {
     return this.client().generateAuthUrl({
@@ -55,8 +59,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
   async exchangeCode(exchange: CodeExchange): Promise<ConnectedAccount> {
     const client = this.client();
     try {
-      const { tokens } = await client.getToken({ code: exchange.code, codeVerifier: exchange.codeVerifier });
-      const providerTokens = toProviderTokens(tokens);
+      const { tokens, res } = await client.getToken({ code: exchange.code, codeVerifier: exchange.codeVerifier });
+      const providerTokens = toProviderTokens(tokens, expiresAt(res?.data, this.now()));
       const info = await client.getTokenInfo(providerTokens.accessToken);
       const missing = GOOGLE_CALENDAR_SCOPES.filter((scope) => !providerTokens.scopes.includes(scope));
       if (missing.length > 0 || !info.email) {
@@ -74,8 +78,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
     const client = this.client();
     client.setCredentials({ refresh_token: refreshToken });
     try {
-      const { credentials } = await client.refreshAccessToken();
-      return toProviderTokens(credentials, refreshToken);
+      const { credentials, res } = await client.refreshAccessToken();
+      return toProviderTokens(credentials, expiresAt(res?.data, this.now()), refreshToken);
     } catch (error) {
       throw mapGoogleError(error);
     }
@@ -151,15 +155,21 @@ export class GoogleCalendarProvider implements CalendarProvider {
 }
 
 /** Google never rotates refresh tokens: a refresh answer has none, so keep the one we had. */
-function toProviderTokens(credentials: Credentials, knownRefreshToken?: string, knownScopes: string[] = []): ProviderTokens {
+function toProviderTokens(credentials: Credentials, expiresAt: Date, knownRefreshToken?: string, knownScopes: string[] = []): ProviderTokens {
   if (!credentials.access_token) throw new ProviderError('PERMANENT', 'Google: token answer without an access token');
   const refreshToken = credentials.refresh_token ?? knownRefreshToken;
   return {
     accessToken: credentials.access_token,
     ...(refreshToken ? { refreshToken } : {}),
-    expiresAt: new Date(credentials.expiry_date ?? Date.now() + 3600_000),
+    expiresAt,
     scopes: credentials.scope ? credentials.scope.split(' ') : knownScopes,
   };
+}
+
+/** From the token answer's expires_in (google-auth-library's expiry_date uses its own Date.now()). */
+function expiresAt(answer: unknown, now: Date): Date {
+  const seconds = (answer as { expires_in?: unknown } | undefined)?.expires_in;
+  return new Date(now.getTime() + (typeof seconds === 'number' && seconds > 0 ? seconds : 3600) * 1000);
 }
 
 function toProviderCalendar(entry: calendar_v3.Schema$CalendarListEntry): ProviderCalendar {
