@@ -9,6 +9,7 @@ import { registerCalendarRoutes } from './graph/calendar-routes.js';
 import { registerCalendarViewRoutes } from './graph/calendar-view-routes.js';
 import { registerDeltaRoutes } from './graph/delta-routes.js';
 import { registerEventRoutes } from './graph/event-routes.js';
+import { registerInstanceRoutes } from './graph/instance-routes.js';
 import { graphErrors } from './graph/graph-error.js';
 import { sendGraphError } from './graph/graph-http.js';
 import { microsoftHooks } from './hooks.js';
@@ -30,6 +31,7 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
   registerCalendarRoutes(httpsApp, ctx);
   registerDeltaRoutes(httpsApp, ctx);
   registerCalendarViewRoutes(httpsApp, ctx);
+  registerInstanceRoutes(httpsApp, ctx);
   registerEventRoutes(httpsApp, ctx);
   registerBatchRoute(httpsApp, ctx);
   // Graph answers unknown segments with 400 BadRequest in its own envelope.
