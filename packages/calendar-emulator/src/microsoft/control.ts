@@ -8,6 +8,7 @@
 //                           read-only ones included), returns it as Graph renders it
 //   POST /events/move       {email, eventId, calendarId}: the user moves an event; its REST id changes
 //   /owner/events...        the account owner edits their calendar in Outlook (owner-control.ts)
+//   /subscriptions...       change-notification read-back, lifecycle triggers, delivery faults (subscription-control.ts)
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { EmulatorContext } from '../core/context.js';
@@ -20,6 +21,7 @@ import { eventKey, nextChangeSeq } from '../core/state.js';
 import { msState } from './state.js';
 import { accountEmail, guarded, type Body } from './control-input.js';
 import { registerOwnerControl } from './owner-control.js';
+import { registerSubscriptionControl } from './subscription-control.js';
 
 const email = (ctx: EmulatorContext, b: Body) => accountEmail(ctx, b);
 
@@ -71,4 +73,5 @@ export function registerMicrosoftControl(app: Express, ctx: EmulatorContext): vo
   }));
 
   registerOwnerControl(app, ctx, base);
+  registerSubscriptionControl(app, ctx, base);
 }

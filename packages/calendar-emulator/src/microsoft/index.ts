@@ -9,7 +9,10 @@ import { registerCalendarRoutes } from './graph/calendar-routes.js';
 import { registerCalendarViewRoutes } from './graph/calendar-view-routes.js';
 import { registerDeltaRoutes } from './graph/delta-routes.js';
 import { registerEventRoutes } from './graph/event-routes.js';
+import { onEventChange } from './graph/event-changes.js';
 import { registerInstanceRoutes } from './graph/instance-routes.js';
+import { notifyChange } from './graph/subscriptions/notify.js';
+import { registerSubscriptionRoutes } from './graph/subscriptions/subscription-routes.js';
 import { graphErrors } from './graph/graph-error.js';
 import { sendGraphError } from './graph/graph-http.js';
 import { microsoftHooks } from './hooks.js';
@@ -34,6 +37,9 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
   registerInstanceRoutes(httpsApp, ctx);
   registerEventRoutes(httpsApp, ctx);
   registerBatchRoute(httpsApp, ctx);
+  registerSubscriptionRoutes(httpsApp, ctx);
+  // Every event write, whoever makes it, reaches the change notifications.
+  onEventChange(ctx, notifyChange);
   // Graph answers unknown segments with 400 BadRequest in its own envelope.
   httpsApp.all('/v1.0/{*rest}', ctx.route('microsoft', 'graph.unknown'), (req: Request, res: Response) =>
     sendGraphError(req, res, graphErrors.noRoute(req.path.split('/').pop() ?? '')));
