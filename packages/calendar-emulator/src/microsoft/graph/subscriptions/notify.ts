@@ -12,7 +12,7 @@ import { instanceRecord, occurrenceId } from '../recurrence/instances.js';
 import { deliver } from './delivery.js';
 import { isLive, subscriptions, type Subscription } from './subscription-state.js';
 
-const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}.0000000Z`;
+const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 23)}0000Z`;
 export const expirationOf = (s: Subscription) => iso(s.expirationMs);
 
 function changedItem(change: EventChange, immutable: boolean): { id: string; rec: GraphEventRecord } {
