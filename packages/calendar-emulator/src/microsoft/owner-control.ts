@@ -2,7 +2,7 @@
 // Outlook" (a person, not our app), under /_emulator/microsoft/owner/events:
 //   POST   /owner/events            {email, calendarId?, event}  create (a recurring series too)
 //   PATCH  /owner/events/{eventId}  {email, event}              move / edit (an occurrence: it becomes an exception)
-//   DELETE /owner/events/{eventId}  {email} or ?email=          delete (an occurrence: it is cancelled)
+//   DELETE /owner/events/{eventId}  {email} or ?email=          delete (an occurrence: it is cancelled); answers {deleted}
 // They go through the same write path as Graph calls (graph/event-store.ts), so an owner edit
 // changes @odata.etag / changeKey / lastModifiedDateTime, shows in delta and fires change
 // notifications exactly like an API write. No If-Match: the owner's edit always wins, which
@@ -45,6 +45,7 @@ export function registerOwnerControl(app: Express, ctx: EmulatorContext, base: s
   app.delete(`${base}/owner/events/:eventId`, guarded((b, req) => {
     const email = accountEmail(ctx, b, req);
     deleteTarget(ctx, findTarget(ctx, email, String(req.params.eventId)));
-    return { status: 204, body: undefined };
+    // JSON like every control call (the typed control client parses every answer).
+    return { deleted: String(req.params.eventId) };
   }));
 }
