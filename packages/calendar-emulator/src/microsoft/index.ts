@@ -11,6 +11,7 @@ import { registerDeltaRoutes } from './graph/delta-routes.js';
 import { registerEventRoutes } from './graph/event-routes.js';
 import { onEventChange } from './graph/event-changes.js';
 import { registerInstanceRoutes } from './graph/instance-routes.js';
+import { registerScheduleRoute } from './graph/schedule/schedule-route.js';
 import { notifyChange } from './graph/subscriptions/notify.js';
 import { registerSubscriptionRoutes } from './graph/subscriptions/subscription-routes.js';
 import { graphErrors } from './graph/graph-error.js';
@@ -38,6 +39,7 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
   registerEventRoutes(httpsApp, ctx);
   registerBatchRoute(httpsApp, ctx);
   registerSubscriptionRoutes(httpsApp, ctx);
+  registerScheduleRoute(httpsApp, ctx);
   // Every event write, whoever makes it, reaches the change notifications.
   onEventChange(ctx, notifyChange);
   // Graph answers unknown segments with 400 BadRequest in its own envelope.
