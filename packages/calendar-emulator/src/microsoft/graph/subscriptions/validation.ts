@@ -12,30 +12,30 @@ import { logDelivery, notificationSettings } from './subscription-state.js';
 
 const refuse = (code: string, message: string) => new GraphHttpError(400, code, message);
 
+async function ask(url: URL, timeoutMs: number): Promise<{ status: number; type: string; body: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, signal: AbortSignal.timeout(timeoutMs) });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
 export async function validateEndpoint(ctx: EmulatorContext, url: string, subscriptionId: string): Promise<void> {
   const token = `Validation: Testing client application reachability for subscription Request-Id: ${randomUUID()}`;
   const target = new URL(url);
   target.searchParams.set('validationToken', token);
   const started = Date.now();
-  let status = 0;
-  let body = '';
-  let type = '';
+  const log = (status: number, ok: boolean) => logDelivery(ctx, {
+    subscriptionId, kind: 'validation', event: 'validation', url, attempt: 1, status, durationMs: Date.now() - started, outcome: ok ? 'validated' : 'refused',
+  });
+  let answer: { status: number; type: string; body: string };
   try {
-    const res = await fetch(target, {
-      method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' },
-      signal: AbortSignal.timeout(notificationSettings(ctx).validationTimeoutMs),
-    });
-    status = res.status;
-    type = res.headers.get('content-type') ?? '';
-    body = await res.text();
+    answer = await ask(target, notificationSettings(ctx).validationTimeoutMs);
   } catch (e) {
-    logDelivery(ctx, { subscriptionId, kind: 'validation', event: 'validation', url, attempt: 1, status: 0, durationMs: Date.now() - started, outcome: 'refused' });
+    log(0, false);
     if (e instanceof Error && e.name === 'TimeoutError') throw refuse('InvalidRequest', 'Subscription validation request timed out.');
     throw refuse('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
   }
-  const ok = status === 200 && /^text\/plain\b/i.test(type) && body === token;
-  logDelivery(ctx, { subscriptionId, kind: 'validation', event: 'validation', url, attempt: 1, status, durationMs: Date.now() - started, outcome: ok ? 'validated' : 'refused' });
-  if (status !== 200) throw refuse('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
-  if (!/^text\/plain\b/i.test(type)) throw refuse('ValidationError', 'Subscription validation request failed. Response must have Content-Type text/plain.'); // (U) wording
-  if (body !== token) throw refuse('ValidationError', 'Subscription validation request failed. Response must exactly match validationToken query parameter.');
+  const textPlain = /^text\/plain\b/i.test(answer.type);
+  log(answer.status, answer.status === 200 && textPlain && answer.body === token);
+  if (answer.status !== 200) throw refuse('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
+  if (!textPlain) throw refuse('ValidationError', 'Subscription validation request failed. Response must have Content-Type text/plain.'); // (U) wording
+  if (answer.body !== token) throw refuse('ValidationError', 'Subscription validation request failed. Response must exactly match validationToken query parameter.');
 }
