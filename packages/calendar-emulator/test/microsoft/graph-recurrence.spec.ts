@@ -124,6 +124,21 @@ describe('recurring series', () => {
     expect(third.items.filter((e) => e['@removed'])).toHaveLength(4);
   });
 
+  it('a shorter pattern removes the occurrences it drops; a series turned single removes them all', async () => {
+    const { graph } = await signIn(emu.get());
+    const master = await graph.api('/me/events').post(weekly());
+    const first = await deltaRound(graph);
+    const ids = first.items.sort((x, y) => x.start.dateTime.localeCompare(y.start.dateTime)).map((e) => e.id);
+    await graph.api(`/me/events/${master.id}`).patch({ recurrence: { ...weekly().recurrence, range: { type: 'numbered', startDate: '2026-03-16', numberOfOccurrences: 2 } } });
+    const second = await deltaRound(graph, first.deltaLink);
+    expect(second.items.filter((e) => e['@removed']).map((e) => e.id).sort()).toEqual([ids[2], ids[3]].sort());
+    expect(second.items.filter((e) => !e['@removed']).map((e) => e.id).sort()).toEqual([ids[0], ids[1]].sort());
+    await graph.api(`/me/events/${master.id}`).patch({ recurrence: null });
+    const third = await deltaRound(graph, second.deltaLink);
+    expect(third.items.find((e) => e.id === master.id)).toMatchObject({ type: 'singleInstance' });
+    expect(third.items.filter((e) => e['@removed']).map((e) => e.id)).toEqual(expect.arrayContaining([ids[0], ids[1]]));
+  });
+
   it('refuses a pattern without its required fields (400)', async () => {
     const { graph } = await signIn(emu.get());
     const body = { ...weekly(), recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-03-16' } } };

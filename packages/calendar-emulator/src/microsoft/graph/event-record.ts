@@ -42,9 +42,13 @@ export interface GraphEventRecord {
   exceptions?: Record<string, OccurrenceOverride>;
   /** Change number of the last series-level write (every instance changed with it). */
   seriesSeq?: number;
+  /** Earlier layouts of a series (or of the single event it was), newest last: delta reports their items as removed. */
+  retiredSlots?: RetiredSlot[];
   /** Set on the records that stand for one occurrence of a series (never stored). */
   instance?: { originalStartMs: number; exception: boolean };
 }
+
+export interface RetiredSlot { startMs: number; endMs: number; originalStartTimeZone: string; recurrence?: GraphRecurrence }
 
 /** What one occurrence carries apart from its series (recurrence/instances.ts). */
 export interface OccurrenceOverride {
@@ -160,10 +164,15 @@ export function patchRecord(rec: GraphEventRecord, b: Body, now: number): void {
   if ('transactionId' in b && (b.transactionId ?? undefined) !== rec.transactionId) {
     throw graphErrors.badRequest('The transactionId of an event cannot be changed once it is set.', 'ErrorInvalidRequest');
   }
-  const slot = JSON.stringify([rec.startMs, rec.endMs, rec.originalStartTimeZone, rec.recurrence]);
+  const before: RetiredSlot = { startMs: rec.startMs, endMs: rec.endMs, originalStartTimeZone: rec.originalStartTimeZone, recurrence: rec.recurrence };
   applyProperties(rec, b);
-  // A series whose times or pattern change is laid out anew: its exceptions are dropped (U).
-  if (rec.exceptions && JSON.stringify([rec.startMs, rec.endMs, rec.originalStartTimeZone, rec.recurrence]) !== slot) rec.exceptions = undefined;
+  const after: RetiredSlot = { startMs: rec.startMs, endMs: rec.endMs, originalStartTimeZone: rec.originalStartTimeZone, recurrence: rec.recurrence };
+  if ((before.recurrence || after.recurrence) && JSON.stringify(before) !== JSON.stringify(after)) {
+    // A series whose times or pattern change is laid out anew: its exceptions are dropped (U),
+    // and the items of the old layout must leave delta clients' stores.
+    rec.exceptions = undefined;
+    rec.retiredSlots = [...(rec.retiredSlots ?? []), before].slice(-3);
+  }
   rec.modifiedMs = now;
   rec.changeKey = newChangeKey();
 }

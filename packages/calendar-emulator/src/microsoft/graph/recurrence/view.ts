@@ -24,19 +24,34 @@ export function viewRecords(events: StoredEvent[], calendarId: string, fromMs: n
   return out.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
 }
 
+/** Items of earlier layouts that the current one no longer has: removed at the last series write. */
+function retiredSources(r: GraphEventRecord, current: Set<string>, seq: number, fromMs: number, toMs: number): DeltaSource[] {
+  const out: DeltaSource[] = [];
+  for (const slot of r.retiredSlots ?? []) {
+    const old: GraphEventRecord = { ...r, ...slot, exceptions: undefined };
+    const items = slot.recurrence ? seriesInstances(old, fromMs, toMs) : [old];
+    for (const item of items) {
+      const key = instanceKey(item);
+      if (!current.has(key)) out.push({ rec: item, deleted: true, changeSeq: seq, key });
+    }
+  }
+  return out;
+}
+
 /** Delta sources for the window: what deltaPage pages over. */
 export function deltaSources(events: StoredEvent[], fromMs: number, toMs: number): DeltaSource[] {
   const out: DeltaSource[] = [];
   for (const e of events) {
     const r = rec(e);
-    if (!r.recurrence) {
-      out.push({ rec: r, deleted: e.deleted, changeSeq: e.changeSeq, key: r.id });
-      continue;
-    }
-    for (const inst of seriesInstances(r, fromMs, toMs)) {
-      const seq = e.deleted ? e.changeSeq : instanceSeq(r, e.changeSeq, inst.instance!.originalStartMs);
-      out.push({ rec: inst, deleted: e.deleted, changeSeq: seq, key: instanceKey(inst) });
-    }
+    const mine: DeltaSource[] = r.recurrence
+      ? seriesInstances(r, fromMs, toMs).map((inst) => ({
+        rec: inst, deleted: e.deleted, key: instanceKey(inst),
+        changeSeq: e.deleted ? e.changeSeq : instanceSeq(r, e.changeSeq, inst.instance!.originalStartMs),
+      }))
+      : [{ rec: r, deleted: e.deleted, changeSeq: e.changeSeq, key: instanceKey(r) }];
+    out.push(...mine);
+    if (!e.deleted) out.push(...retiredSources(r, new Set(mine.map((m) => m.key)), r.seriesSeq ?? e.changeSeq, fromMs, toMs));
+    if (!r.recurrence) continue;
     for (const c of cancelledInstances(r, fromMs, toMs)) {
       out.push({ rec: c.rec, deleted: true, changeSeq: e.deleted ? e.changeSeq : c.seq, key: instanceKey(c.rec) });
     }
