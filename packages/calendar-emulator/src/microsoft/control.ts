@@ -7,39 +7,23 @@
 //   POST /events            {email, calendarId?, event}: an event "made in Outlook" (any calendar,
 //                           read-only ones included), returns it as Graph renders it
 //   POST /events/move       {email, eventId, calendarId}: the user moves an event; its REST id changes
+//   /owner/events...        the account owner edits their calendar in Outlook (owner-control.ts)
+//   /subscriptions...       change-notification read-back, lifecycle triggers, delivery faults (subscription-control.ts)
 import { randomUUID } from 'node:crypto';
-import type { Express, Request, Response } from 'express';
+import type { Express } from 'express';
 import type { EmulatorContext } from '../core/context.js';
-import { findAccount } from '../core/state.js';
 import type { AadCode } from './identity/aad-error.js';
 import { AADSTS } from './identity/aad-error.js';
 import { createRecord } from './graph/event-record.js';
 import { findCalendar, findEvent, moveEvent, primaryCalendar, recordOf } from './graph/event-store.js';
 import { restIdOf } from './graph/event-view.js';
-import { GraphHttpError } from './graph/graph-error.js';
 import { eventKey, nextChangeSeq } from '../core/state.js';
 import { msState } from './state.js';
+import { accountEmail, guarded, type Body } from './control-input.js';
+import { registerOwnerControl } from './owner-control.js';
+import { registerSubscriptionControl } from './subscription-control.js';
 
-type Body = Record<string, unknown>;
-const bodyOf = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
-
-function guarded(fn: (b: Body) => unknown) {
-  return (req: Request, res: Response) => {
-    try {
-      res.json(fn(bodyOf(req)));
-    } catch (e) {
-      const status = e instanceof GraphHttpError ? e.status : 400;
-      res.status(status).json({ error: e instanceof Error ? e.message : String(e) });
-    }
-  };
-}
-
-function email(ctx: EmulatorContext, b: Body): string {
-  const e = typeof b.email === 'string' ? b.email : '';
-  const account = findAccount(ctx.state, 'microsoft', e);
-  if (!account) throw new Error(`no microsoft account '${e}'`);
-  return account.email;
-}
+const email = (ctx: EmulatorContext, b: Body) => accountEmail(ctx, b);
 
 export function registerMicrosoftControl(app: Express, ctx: EmulatorContext): void {
   const base = '/_emulator/microsoft';
@@ -87,4 +71,7 @@ export function registerMicrosoftControl(app: Express, ctx: EmulatorContext): vo
     const moved = moveEvent(ctx, e, findCalendar(ctx, who, String(b.calendarId ?? '')));
     return { id: restIdOf(recordOf(moved)), immutableId: moved.id, calendarId: moved.calendarId };
   }));
+
+  registerOwnerControl(app, ctx, base);
+  registerSubscriptionControl(app, ctx, base);
 }

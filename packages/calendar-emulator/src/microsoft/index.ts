@@ -9,6 +9,11 @@ import { registerCalendarRoutes } from './graph/calendar-routes.js';
 import { registerCalendarViewRoutes } from './graph/calendar-view-routes.js';
 import { registerDeltaRoutes } from './graph/delta-routes.js';
 import { registerEventRoutes } from './graph/event-routes.js';
+import { onEventChange } from './graph/event-changes.js';
+import { registerInstanceRoutes } from './graph/instance-routes.js';
+import { registerScheduleRoute } from './graph/schedule/schedule-route.js';
+import { notifyChange } from './graph/subscriptions/notify.js';
+import { registerSubscriptionRoutes } from './graph/subscriptions/subscription-routes.js';
 import { graphErrors } from './graph/graph-error.js';
 import { sendGraphError } from './graph/graph-http.js';
 import { microsoftHooks } from './hooks.js';
@@ -30,8 +35,13 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
   registerCalendarRoutes(httpsApp, ctx);
   registerDeltaRoutes(httpsApp, ctx);
   registerCalendarViewRoutes(httpsApp, ctx);
+  registerInstanceRoutes(httpsApp, ctx);
   registerEventRoutes(httpsApp, ctx);
   registerBatchRoute(httpsApp, ctx);
+  registerSubscriptionRoutes(httpsApp, ctx);
+  registerScheduleRoute(httpsApp, ctx);
+  // Every event write, whoever makes it, reaches the change notifications.
+  onEventChange(ctx, notifyChange);
   // Graph answers unknown segments with 400 BadRequest in its own envelope.
   httpsApp.all('/v1.0/{*rest}', ctx.route('microsoft', 'graph.unknown'), (req: Request, res: Response) =>
     sendGraphError(req, res, graphErrors.noRoute(req.path.split('/').pop() ?? '')));

@@ -1,13 +1,13 @@
 // Owns `GET /v1.0/me/calendarView` and `/v1.0/me/calendars/{id}/calendarView`: live events
-// overlapping [startDateTime, endDateTime) (both required), sorted by start, paged with
+// (series expanded into occurrences and exceptions, recurrence/view.ts) overlapping [startDateTime, endDateTime) (both required), sorted by start, paged with
 // `$top`/`$skip` + `@odata.nextLink`; `$orderby` only on start/dateTime, the extended-property
 // `$filter` as on /events. Source: graph/api/user-list-calendarview, calendar-list-calendarview.
 import type { Express, Request, Response } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
 import { findAccount } from '../../core/state.js';
 import { objectIdFor } from '../identity/claims.js';
-import { overlapsWindow } from './delta-page.js';
-import { findCalendar, primaryCalendar, recordOf, userEvents } from './event-store.js';
+import { findCalendar, primaryCalendar, userEvents } from './event-store.js';
+import { viewRecords } from './recurrence/view.js';
 import { renderEvent } from './event-view.js';
 import { graphErrors } from './graph-error.js';
 import { graphAuth, graphHandler } from './graph-http.js';
@@ -32,6 +32,8 @@ function direction(orderby: unknown): 1 | -1 {
   return m[1]?.toLowerCase() === 'desc' ? -1 : 1;
 }
 
+export { windowMs };
+
 export function registerCalendarViewRoutes(app: Express, ctx: EmulatorContext): void {
   const handler = graphHandler((req: Request, res: Response) => {
     const email = res.locals.user as string;
@@ -43,10 +45,10 @@ export function registerCalendarViewRoutes(app: Express, ctx: EmulatorContext): 
     const expand = parseExpand(typeof req.query.$expand === 'string' ? req.query.$expand : undefined);
     const { top, skip } = parsePaging(req.query as Record<string, unknown>, DEFAULT_PAGE);
     const prefs = parsePrefer(req.headers.prefer);
-    const all = userEvents(ctx, email)
-      .map((e) => ({ e, rec: recordOf(e) }))
-      .filter(({ e, rec }) => !e.deleted && e.calendarId === cal.id && overlapsWindow(rec, startMs, endMs) && matchesFilter(rec.extendedProperties, filter))
-      .sort((a, b) => dir * (a.rec.startMs - b.rec.startMs) || a.e.id.localeCompare(b.e.id));
+    const all = viewRecords(userEvents(ctx, email), cal.id, startMs, endMs)
+      .filter((rec) => matchesFilter(rec.extendedProperties, filter))
+      .sort((a, b) => dir * (a.startMs - b.startMs) || a.id.localeCompare(b.id))
+      .map((rec) => ({ rec }));
     const opts = { prefs, ownerEmail: email, ownerName: findAccount(ctx.state, 'microsoft', email)?.name ?? email, ...(expand ? { expandExtendedProperties: expand } : {}) };
     const body: Record<string, unknown> = {
       '@odata.context': `${ctx.urls.https}/v1.0/$metadata#users('${objectIdFor(email)}')/calendarView`,

@@ -10,7 +10,8 @@ import { findAccount } from '../../core/state.js';
 import { msState } from '../state.js';
 import { alreadySent, deltaPage, type DeltaSource } from './delta-page.js';
 import { decodeCursor, encodeCursor, type DeltaCursor } from './delta-token.js';
-import { findCalendar, primaryCalendar, recordOf, userEvents } from './event-store.js';
+import { findCalendar, primaryCalendar, userEvents } from './event-store.js';
+import { deltaSources } from './recurrence/view.js';
 import { renderEvent } from './event-view.js';
 import { graphErrors } from './graph-error.js';
 import { graphAuth, graphHandler } from './graph-http.js';
@@ -59,7 +60,7 @@ export function registerDeltaRoutes(app: Express, ctx: EmulatorContext): void {
     const prefs = parsePrefer(req.headers.prefer);
     const max = prefs.maxPageSize ?? DEFAULT_PAGE;
     const pageSize = ms.randomPageSizes ? ctx.rng.int(1, max) : max;
-    const sources: DeltaSource[] = userEvents(ctx, email).map((e) => ({ rec: recordOf(e), deleted: e.deleted, changeSeq: e.changeSeq }));
+    const sources: DeltaSource[] = deltaSources(userEvents(ctx, email), cursor.startMs, cursor.endMs);
     const page = deltaPage(sources, cursor, pageSize);
     if (ms.deltaReplays && ctx.rng.next() < 0.5) {
       const sent = alreadySent(sources, cursor);

@@ -18,6 +18,8 @@ export interface DeltaCursor {
   untilSeq: number;
   /** Last change number already paged out in this round. */
   afterSeq: number;
+  /** Key of the last item paged out at `afterSeq` (items may share a change number). */
+  afterKey?: string;
   /** First round: deletions and out-of-window items are omitted, not reported as @removed. */
   initial: boolean;
   generation: string;

@@ -5,6 +5,7 @@
 // resources/event (transactionId), singlevaluelegacyextendedproperty-post-*.
 import { randomBytes } from 'node:crypto';
 import { GraphHttpError, graphErrors } from './graph-error.js';
+import { parseRecurrence, type GraphRecurrence } from './recurrence/pattern.js';
 import { formatGraphDateTime, InvalidDateTimeError, toEpochMs, UnknownTimeZoneError } from './time-zones.js';
 
 export interface GraphEventRecord {
@@ -35,6 +36,28 @@ export interface GraphEventRecord {
   modifiedMs: number;
   changeKey: string;
   iCalUId: string;
+  /** Present on a series master (type seriesMaster). */
+  recurrence?: GraphRecurrence;
+  /** Per occurrence of a series, keyed by its original start (epoch ms): cancelled or changed. */
+  exceptions?: Record<string, OccurrenceOverride>;
+  /** Change number of the last series-level write (every instance changed with it). */
+  seriesSeq?: number;
+  /** Earlier layouts of a series (or of the single event it was), newest last: delta reports their items as removed. */
+  retiredSlots?: RetiredSlot[];
+  /** Set on the records that stand for one occurrence of a series (never stored). */
+  instance?: { originalStartMs: number; exception: boolean };
+}
+
+export interface RetiredSlot { startMs: number; endMs: number; originalStartTimeZone: string; recurrence?: GraphRecurrence }
+
+/** What one occurrence carries apart from its series (recurrence/instances.ts). */
+export interface OccurrenceOverride {
+  cancelled: boolean;
+  fields: Partial<GraphEventRecord>;
+  changeKey: string;
+  modifiedMs: number;
+  /** Change number of the write that made it. */
+  seq: number;
 }
 
 export const newChangeKey = () => randomBytes(12).toString('base64');
@@ -102,6 +125,7 @@ export function applyProperties(rec: GraphEventRecord, b: Body): void {
   if (typeof b.isReminderOn === 'boolean') rec.isReminderOn = b.isReminderOn;
   if (typeof b.reminderMinutesBeforeStart === 'number') rec.reminderMinutesBeforeStart = b.reminderMinutesBeforeStart;
   applyExtendedProperties(rec, b.singleValueExtendedProperties);
+  if (b.recurrence !== undefined) rec.recurrence = parseRecurrence(b.recurrence, rec.originalStartTimeZone) ?? undefined;
   if (rec.endMs < rec.startMs) throw graphErrors.badRequest('The end time must be after the start time.', 'ErrorInvalidRequest');
   if (rec.isAllDay) assertAllDay(rec);
 }
@@ -140,7 +164,15 @@ export function patchRecord(rec: GraphEventRecord, b: Body, now: number): void {
   if ('transactionId' in b && (b.transactionId ?? undefined) !== rec.transactionId) {
     throw graphErrors.badRequest('The transactionId of an event cannot be changed once it is set.', 'ErrorInvalidRequest');
   }
+  const before: RetiredSlot = { startMs: rec.startMs, endMs: rec.endMs, originalStartTimeZone: rec.originalStartTimeZone, recurrence: rec.recurrence };
   applyProperties(rec, b);
+  const after: RetiredSlot = { startMs: rec.startMs, endMs: rec.endMs, originalStartTimeZone: rec.originalStartTimeZone, recurrence: rec.recurrence };
+  if ((before.recurrence || after.recurrence) && JSON.stringify(before) !== JSON.stringify(after)) {
+    // A series whose times or pattern change is laid out anew: its exceptions are dropped (U),
+    // and the items of the old layout must leave delta clients' stores.
+    rec.exceptions = undefined;
+    rec.retiredSlots = [...(rec.retiredSlots ?? []), before].slice(-3);
+  }
   rec.modifiedMs = now;
   rec.changeKey = newChangeKey();
 }

@@ -1,6 +1,6 @@
 // Owns the Graph event routes: list/create under `/me/events`, `/me/calendar/events` and
 // `/me/calendars/{id}/events`; get/PATCH/DELETE under `/me/events/{id}` (and the per-calendar
-// form). Create answers 201 (or the existing event for a repeated transactionId), PATCH 200,
+// form; the id may name one occurrence of a series, see event-targets.ts). Create answers 201 (or the existing event for a repeated transactionId), PATCH 200,
 // DELETE 204; unknown or deleted ids give 404 ErrorItemNotFound (never 410, unlike Google).
 // Sources: graph/api/user-post-events, event-get, event-update, event-delete.
 import type { Express, Request, Response } from 'express';
@@ -8,7 +8,8 @@ import type { EmulatorContext } from '../../core/context.js';
 import { findAccount } from '../../core/state.js';
 import type { Calendar } from '../../core/types.js';
 import { objectIdFor } from '../identity/claims.js';
-import { createEvent, deleteEvent, findCalendar, findEvent, patchEvent, primaryCalendar, recordOf, userEvents } from './event-store.js';
+import { createEvent, findCalendar, primaryCalendar, recordOf, userEvents } from './event-store.js';
+import { deleteTarget, findTarget, patchTarget, targetRecord } from './event-targets.js';
 import { renderEvent } from './event-view.js';
 import { graphErrors } from './graph-error.js';
 import { graphAuth, graphHandler } from './graph-http.js';
@@ -63,20 +64,20 @@ export function registerEventRoutes(app: Express, ctx: EmulatorContext): void {
 
   const getOne = graphHandler((req, res) => {
     const { opts, headers } = view(req, res);
-    const e = findEvent(ctx, email(res), String(req.params.eventId), req.params.calendarId ? String(req.params.calendarId) : undefined);
-    return { status: 200, headers, body: { '@odata.context': ctxUrl(email(res), 'events/$entity'), ...renderEvent(recordOf(e), opts) } };
+    const t = findTarget(ctx, email(res), String(req.params.eventId), req.params.calendarId ? String(req.params.calendarId) : undefined);
+    return { status: 200, headers, body: { '@odata.context': ctxUrl(email(res), 'events/$entity'), ...renderEvent(targetRecord(t), opts) } };
   });
 
   const patch = graphHandler((req, res) => {
     const { opts, headers } = view(req, res);
-    const e = findEvent(ctx, email(res), String(req.params.eventId), req.params.calendarId ? String(req.params.calendarId) : undefined);
-    const updated = patchEvent(ctx, e, (req.body ?? {}) as Record<string, unknown>, req.headers['if-match']);
-    return { status: 200, headers, body: { '@odata.context': ctxUrl(email(res), 'events/$entity'), ...renderEvent(recordOf(updated), opts) } };
+    const t = findTarget(ctx, email(res), String(req.params.eventId), req.params.calendarId ? String(req.params.calendarId) : undefined);
+    const updated = patchTarget(ctx, t, (req.body ?? {}) as Record<string, unknown>, req.headers['if-match']);
+    return { status: 200, headers, body: { '@odata.context': ctxUrl(email(res), 'events/$entity'), ...renderEvent(targetRecord(updated), opts) } };
   });
 
   const remove = graphHandler((req, res) => {
-    const e = findEvent(ctx, email(res), String(req.params.eventId), req.params.calendarId ? String(req.params.calendarId) : undefined);
-    deleteEvent(ctx, e, req.headers['if-match']);
+    const t = findTarget(ctx, email(res), String(req.params.eventId), req.params.calendarId ? String(req.params.calendarId) : undefined);
+    deleteTarget(ctx, t, req.headers['if-match']);
     return { status: 204 };
   });
 

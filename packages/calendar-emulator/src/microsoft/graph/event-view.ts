@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { GraphEventRecord } from './event-record.js';
 import { formatGraphDateTime, formatUtcTimestamp } from './time-zones.js';
 import type { GraphPreferences } from './prefer.js';
+import { occurrenceId } from './recurrence/instances.js';
 
 /** The default ("REST") id: depends on the calendar the item sits in, so a move changes it. */
 // Memoized: lookups by REST id scan every event of the user, and benchmarks store thousands.
@@ -34,8 +35,14 @@ export interface ViewOptions {
   expandExtendedProperties?: string[] | 'all';
 }
 
+const eventType = (rec: GraphEventRecord) =>
+  rec.instance ? (rec.instance.exception ? 'exception' : 'occurrence') : rec.recurrence ? 'seriesMaster' : 'singleInstance';
+
+/** Renders a stored event, or one occurrence of a series (a record with `instance`). */
 export function renderEvent(rec: GraphEventRecord, o: ViewOptions): Record<string, unknown> {
-  const id = o.prefs.immutableId ? rec.id : restIdOf(rec);
+  // An occurrence's id is derived from its master's id in the same form (REST or immutable).
+  const own = o.prefs.immutableId ? rec.id : restIdOf(rec);
+  const id = rec.instance ? occurrenceId(own, rec.instance.originalStartMs) : own;
   const zone = o.prefs.timeZone;
   const out: Record<string, unknown> = {
     '@odata.etag': etagOf(rec),
@@ -59,9 +66,10 @@ export function renderEvent(rec: GraphEventRecord, o: ViewOptions): Record<strin
     isCancelled: false,
     isOrganizer: true,
     responseRequested: true,
-    seriesMasterId: null,
+    seriesMasterId: rec.instance ? own : null,
+    ...(rec.instance ? { originalStart: `${formatGraphDateTime(rec.instance.originalStartMs, 'UTC').slice(0, 19)}Z` } : {}),
     showAs: rec.showAs,
-    type: 'singleInstance',
+    type: eventType(rec),
     webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
     onlineMeetingUrl: null,
     isOnlineMeeting: false,
@@ -76,7 +84,7 @@ export function renderEvent(rec: GraphEventRecord, o: ViewOptions): Record<strin
     end: { dateTime: formatGraphDateTime(rec.endMs, rec.isAllDay ? rec.originalEndTimeZone : zone), timeZone: zone },
     location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown', ...rec.location },
     locations: rec.location.displayName ? [rec.location] : [],
-    recurrence: null,
+    recurrence: rec.recurrence ?? null,
     attendees: rec.attendees,
     organizer: { emailAddress: { name: o.ownerName, address: o.ownerEmail } },
   };
