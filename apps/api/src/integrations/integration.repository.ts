@@ -1,12 +1,13 @@
 // Database access for calendar integrations (table calendar_integrations), one row per
 // user and provider. The only place tokens are sealed or opened (through TokenVault):
 // every read for display uses INTEGRATION_SELECT, which has no token column.
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { CalendarProviderId, IntegrationErrorCode } from '@fs/contracts';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 import type { ConnectedAccount, ProviderTokens } from './providers/calendar-provider';
-import { TokenVault } from './oauth/token-vault';
+import { TokenVault, VaultError } from './oauth/token-vault';
+import { TokensUnreadable, unreadableTokensLogLine } from './unreadable-tokens';
 import { toDbProvider } from './oauth/oauth-state.service';
 
 export const INTEGRATION_SELECT = {
@@ -23,6 +24,7 @@ export const INTEGRATION_SELECT = {
 export type IntegrationRow = Prisma.CalendarIntegrationGetPayload<{ select: typeof INTEGRATION_SELECT }>;
 
 const TOKEN_SELECT = {
+  id: true,
   accessTokenEncrypted: true,
   refreshTokenEncrypted: true,
   accessTokenExpiresAt: true,
@@ -35,6 +37,8 @@ const key = (userId: string, provider: CalendarProviderId) => ({ userId_provider
 
 @Injectable()
 export class IntegrationRepository {
+  private readonly logger = new Logger(IntegrationRepository.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly vault: TokenVault,
@@ -48,16 +52,38 @@ export class IntegrationRepository {
     return this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: INTEGRATION_SELECT });
   }
 
-  /** The stored tokens, opened; undefined when none (never connected, disconnected, revoked). */
+  /**
+   * The stored tokens, opened; undefined when none (never connected, disconnected, revoked).
+   * Tokens the vault cannot open (their key is no longer configured) mark the integration
+   * NEEDS_RECONNECT with TOKEN_UNREADABLE, tell the admin in the log, and throw
+   * TokensUnreadable: every caller (HTTP or sync worker) gets the same state, never a 500.
+   */
   async findTokens(userId: string, provider: CalendarProviderId): Promise<ProviderTokens | undefined> {
     const row = await this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: TOKEN_SELECT });
     if (!row?.accessTokenEncrypted || !row.accessTokenExpiresAt) return undefined;
-    return {
-      accessToken: this.vault.open(row.accessTokenEncrypted),
-      ...(row.refreshTokenEncrypted ? { refreshToken: this.vault.open(row.refreshTokenEncrypted) } : {}),
-      expiresAt: row.accessTokenExpiresAt,
-      scopes: row.scopes,
-    };
+    try {
+      return {
+        accessToken: this.vault.open(row.accessTokenEncrypted),
+        ...(row.refreshTokenEncrypted ? { refreshToken: this.vault.open(row.refreshTokenEncrypted) } : {}),
+        expiresAt: row.accessTokenExpiresAt,
+        scopes: row.scopes,
+      };
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+      await this.markTokensUnreadable(row.id);
+      this.logger.warn(unreadableTokensLogLine(row.id, provider, error));
+      throw new TokensUnreadable(row.id, error);
+    }
+  }
+
+  /**
+   * The sealed values stay: unlike a revoked grant, the grant may still be valid at the
+   * provider, and the tokens:reseal summary lists these rows with the missing key id. A
+   * reconnect overwrites them.
+   */
+  private async markTokensUnreadable(integrationId: string): Promise<void> {
+    const lastError: IntegrationErrorCode = 'TOKEN_UNREADABLE';
+    await this.prisma.calendarIntegration.updateMany({ where: { id: integrationId, status: 'CONNECTED' }, data: { status: 'NEEDS_RECONNECT', lastError } });
   }
 
   /** A successful consent. Reconnecting the same account keeps its calendar and sync choice. */

@@ -146,6 +146,7 @@ export const en: Messages = {
       NOT_FOUND: 'your account or calendar was not found at {{provider}}. Check that you use the right account.',
       PERMANENT: '{{provider}} refused the connection. If this happens again, contact your administrator.',
       NOT_CONFIGURED: '{{provider}} is not configured by your administrator.',
+      TOKEN_UNREADABLE: 'the server can no longer read its access to {{provider}} (its encryption key changed). Click “Reconnect” and sign in with the same account.',
       unknown: 'unexpected error ({{reason}}). Try again.',
       none: 'unexpected error. Try again.',
     },

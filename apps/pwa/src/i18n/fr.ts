@@ -144,6 +144,7 @@ export const fr = {
       NOT_FOUND: "votre compte ou votre calendrier est introuvable chez {{provider}}. Vérifiez que vous utilisez le bon compte.",
       PERMANENT: '{{provider}} a refusé la connexion. Si cela se reproduit, contactez votre administrateur.',
       NOT_CONFIGURED: "{{provider}} n'est pas configuré par votre administrateur.",
+      TOKEN_UNREADABLE: "le serveur ne peut plus lire son accès à {{provider}} (sa clé de chiffrement a changé). Cliquez sur « Reconnecter » et connectez-vous avec le même compte.",
       unknown: 'erreur inattendue ({{reason}}). Réessayez.',
       none: 'erreur inattendue. Réessayez.',
     },
