@@ -1,6 +1,7 @@
 // Database access for calendar integrations (table calendar_integrations), one row per
-// user and provider. The only place tokens are sealed or opened (through TokenVault):
-// every read for display uses INTEGRATION_SELECT, which has no token column.
+// user and provider. The only place the API seals or opens tokens (through TokenVault;
+// `pnpm tokens:reseal`, oauth/token-reseal.ts, rewrites them offline): every read for
+// display uses INTEGRATION_SELECT, which has no token column.
 import { Injectable, Logger } from '@nestjs/common';
 import type { CalendarProviderId, IntegrationErrorCode } from '@fs/contracts';
 import { PrismaService } from '../database/prisma.service';
