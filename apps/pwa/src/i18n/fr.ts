@@ -161,6 +161,8 @@ export const fr = {
       NOT_CONNECTED: 'Connectez votre compte {{provider}} pour y voir vos interventions.',
       NEEDS_RECONNECT:
         "{{provider}} n'accepte plus notre accès : il a été retiré depuis votre compte, ou votre mot de passe a changé. Vos interventions ne sont plus envoyées. Cliquez sur « Reconnecter » et connectez-vous avec le même compte.",
+      TOKEN_UNREADABLE:
+        "Le serveur ne peut plus lire son accès à {{provider}} (sa clé de chiffrement a changé). Vos interventions ne sont plus envoyées. Cliquez sur « Reconnecter » et connectez-vous avec le même compte.",
       NEEDS_CALENDAR: 'Dernière étape : choisissez le calendrier où vos interventions apparaîtront.',
       SYNC_PAUSED: 'Synchronisation en pause : vos interventions ne sont pas envoyées vers « {{calendar}} ».',
       SYNCING: 'Vos interventions apparaissent dans « {{calendar}} ».',
