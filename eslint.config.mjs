@@ -3,12 +3,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // One writer per table: each Prisma model is created, updated or deleted only in the files
-// named here (its repository; the dev seed for people and interventions). Reads are free.
+// named here (its repository; the dev seed for people and interventions; `pnpm tokens:reseal`,
+// an admin command outside the app, for the sealed columns only). Reads are free.
+const RESEAL = 'apps/api/src/integrations/oauth/token-reseal.ts';
 const TABLE_WRITERS = {
-  calendarIntegration: ['apps/api/src/integrations/integration.repository.ts'],
+  calendarIntegration: ['apps/api/src/integrations/integration.repository.ts', RESEAL],
   syncJob: ['apps/api/src/integrations/sync/sync-job.repository.ts'],
   interventionSync: ['apps/api/src/integrations/sync/intervention-sync.repository.ts'],
-  oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts'],
+  oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts', RESEAL],
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],
 };

@@ -26,6 +26,8 @@ export const INTEGRATION_ERROR_CODES = [
   'NOT_FOUND',
   'PERMANENT',
   'NOT_CONFIGURED',
+  /** Our stored tokens cannot be decrypted (their key was removed from the server's configuration): reconnect. */
+  'TOKEN_UNREADABLE',
 ] as const;
 export const integrationErrorCodeSchema = z.enum(INTEGRATION_ERROR_CODES);
 export type IntegrationErrorCode = z.infer<typeof integrationErrorCodeSchema>;

@@ -75,6 +75,61 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...valid, TOKEN_ENCRYPTION_KEY: `k2:${valid.TOKEN_ENCRYPTION_KEY}` })).not.toThrow();
   });
 
+  describe('TOKEN_ENCRYPTION_KEY as a key list', () => {
+    const oldKey = Buffer.alloc(32, 1).toString('base64');
+    const newKey = Buffer.alloc(32, 2).toString('base64');
+    const keysOf = (value: string) => parseEnv({ ...valid, TOKEN_ENCRYPTION_KEY: value }).TOKEN_ENCRYPTION_KEY.map(({ id, key }) => ({ id, key: key.toString('base64') }));
+    const problemsWith = (value: string) => problemsOf({ ...valid, TOKEN_ENCRYPTION_KEY: value });
+
+    it('keeps a single key without id under the default id k0', () => {
+      expect(keysOf(oldKey)).toEqual([{ id: 'k0', key: oldKey }]);
+    });
+
+    it('keeps every key of "k2:<new>,k1:<old>", in order (it used to boot with k2 alone and drop k1)', () => {
+      expect(keysOf(`k2:${newKey},k1:${oldKey}`)).toEqual([
+        { id: 'k2', key: newKey },
+        { id: 'k1', key: oldKey },
+      ]);
+    });
+
+    it('accepts a new key put in front of a key that had no id, and spaces around commas', () => {
+      expect(keysOf(`k1:${newKey} , ${oldKey}`)).toEqual([
+        { id: 'k1', key: newKey },
+        { id: 'k0', key: oldKey },
+      ]);
+    });
+
+    it.each([
+      ['an empty entry', `k2:${newKey},,k1:${oldKey}`, 'TOKEN_ENCRYPTION_KEY entry 2 is empty (a stray comma?)'],
+      ['a trailing comma', `k2:${newKey},`, 'TOKEN_ENCRYPTION_KEY entry 2 is empty (a stray comma?)'],
+      ['a duplicate key id', `k1:${newKey},k1:${oldKey}`, 'TOKEN_ENCRYPTION_KEY entry 2 ("k1") repeats a key id: each key needs its own'],
+      ['two keys without id', `${newKey},${oldKey}`, 'TOKEN_ENCRYPTION_KEY entry 2 ("k0") repeats a key id: each key needs its own'],
+      ['a character outside base64', `k1:${newKey.slice(0, 10)}*${newKey.slice(11)}`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") is not valid base64 (standard alphabet and padding, no spaces)'],
+      ['the URL-safe alphabet', `k1:${Buffer.alloc(32, 0xfb).toString('base64url')}=`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") is not valid base64 (standard alphabet and padding, no spaces)'],
+      ['missing padding', `k1:${newKey.replace(/=$/, '')}`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") is not valid base64 (standard alphabet and padding, no spaces)'],
+      ['extra padding', `k1:${newKey}=`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") is not valid base64 (standard alphabet and padding, no spaces)'],
+      ['a space inside the key', `k1:${newKey.slice(0, 20)} ${newKey.slice(20)}`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") is not valid base64 (standard alphabet and padding, no spaces)'],
+      ['a short key', `k1:${Buffer.alloc(16).toString('base64')}`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") must be 32 bytes, got 16'],
+      ['a long key', `k1:${Buffer.alloc(48).toString('base64')}`, 'TOKEN_ENCRYPTION_KEY entry 1 ("k1") must be 32 bytes, got 48'],
+      ['an id without key', `k2:${newKey},k1:`, 'TOKEN_ENCRYPTION_KEY entry 2 ("k1") has no key after the key id'],
+      ['an empty id', `:${newKey}`, 'TOKEN_ENCRYPTION_KEY entry 1 has an invalid key id (1 to 32 of A-Z a-z 0-9 _ -, then ":")'],
+      ['an id with other characters', `k 1:${newKey}`, 'TOKEN_ENCRYPTION_KEY entry 1 has an invalid key id (1 to 32 of A-Z a-z 0-9 _ -, then ":")'],
+    ])('stops the boot on %s, naming the variable and the entry', (_case, value, problem) => {
+      expect(problemsWith(value)).toEqual([problem]);
+    });
+
+    it('names every bad entry, never echoing key material (not even a key typed where the id goes)', () => {
+      const problems = problemsWith(`${newKey}:k2,k1:${oldKey.slice(0, 30)},k3:${oldKey}`);
+      expect(problems).toEqual([
+        'TOKEN_ENCRYPTION_KEY entry 1 has an invalid key id (1 to 32 of A-Z a-z 0-9 _ -, then ":")',
+        'TOKEN_ENCRYPTION_KEY entry 2 ("k1") is not valid base64 (standard alphabet and padding, no spaces)',
+      ]);
+      for (const material of [newKey, oldKey, oldKey.slice(0, 30), newKey.slice(0, 8), oldKey.slice(0, 8)]) {
+        expect(problems.join('\n')).not.toContain(material);
+      }
+    });
+  });
+
   it('treats empty provider variables as unset', () => {
     const env = parseEnv({ ...valid, GOOGLE_CLIENT_ID: '', CALENDAR_EMULATOR_URL: '' });
     expect(env.GOOGLE_CLIENT_ID).toBeUndefined();

@@ -1,14 +1,15 @@
 // The API's whole configuration: every environment variable it reads, validated once at
 // boot. `process.env` is read nowhere else (see load-config.ts).
 import { z } from 'zod';
+import { parseTokenEncryptionKeys } from './token-encryption-keys';
 
-const base64Key32 = z.string().refine(
-  (v) => {
-    const raw = v.includes(':') ? v.slice(v.indexOf(':') + 1) : v;
-    return Buffer.from(raw, 'base64').length === 32;
-  },
-  { message: 'must be 32 bytes encoded in base64, optionally prefixed by a key id and ":"' },
-);
+/** The key list (see token-encryption-keys.ts), one issue per bad entry. */
+const tokenEncryptionKeys = z.string().transform((value, ctx) => {
+  const result = parseTokenEncryptionKeys(value);
+  if (result.ok) return result.keys;
+  for (const message of result.problems) ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+});
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -30,7 +31,8 @@ export const envSchema = z.object({
   EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
-  TOKEN_ENCRYPTION_KEY: base64Key32,
+  /** `[keyid:]base64` entries, comma-separated: the first seals, all open (key rotation). */
+  TOKEN_ENCRYPTION_KEY: tokenEncryptionKeys,
   PWA_URL: z.url().default('http://localhost:5173'),
   /** Largest JSON or form body accepted; a larger one is answered 413 PAYLOAD_TOO_LARGE. */
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),

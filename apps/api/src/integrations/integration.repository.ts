@@ -1,12 +1,14 @@
 // Database access for calendar integrations (table calendar_integrations), one row per
-// user and provider. The only place tokens are sealed or opened (through TokenVault):
-// every read for display uses INTEGRATION_SELECT, which has no token column.
-import { Injectable } from '@nestjs/common';
+// user and provider. The only place the API seals or opens tokens (through TokenVault;
+// `pnpm tokens:reseal`, oauth/token-reseal.ts, rewrites them offline): every read for
+// display uses INTEGRATION_SELECT, which has no token column.
+import { Injectable, Logger } from '@nestjs/common';
 import type { CalendarProviderId, IntegrationErrorCode } from '@fs/contracts';
 import { PrismaService } from '../database/prisma.service';
 import type { CalendarProvider as DbProvider, Prisma } from '../generated/prisma/client';
 import type { ConnectedAccount, ProviderTokens } from './providers/calendar-provider';
-import { TokenVault } from './oauth/token-vault';
+import { TokenVault, VaultError } from './oauth/token-vault';
+import { TokensUnreadable, unreadableTokensLogLine } from './unreadable-tokens';
 
 export const INTEGRATION_SELECT = {
   provider: true,
@@ -22,6 +24,7 @@ export const INTEGRATION_SELECT = {
 export type IntegrationRow = Prisma.CalendarIntegrationGetPayload<{ select: typeof INTEGRATION_SELECT }>;
 
 const TOKEN_SELECT = {
+  id: true,
   accessTokenEncrypted: true,
   refreshTokenEncrypted: true,
   accessTokenExpiresAt: true,
@@ -46,6 +49,8 @@ const key = (userId: string, provider: CalendarProviderId) => ({ userId_provider
 
 @Injectable()
 export class IntegrationRepository {
+  private readonly logger = new Logger(IntegrationRepository.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly vault: TokenVault,
@@ -59,9 +64,14 @@ export class IntegrationRepository {
     return this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: INTEGRATION_SELECT });
   }
 
-  /** The stored tokens, opened; undefined when none (never connected, disconnected, revoked). */
+  /**
+   * The stored tokens, opened; undefined when none (never connected, disconnected, revoked).
+   * Tokens the vault cannot open (their key is no longer configured) mark the integration
+   * NEEDS_RECONNECT with TOKEN_UNREADABLE, tell the admin in the log, and throw
+   * TokensUnreadable: every caller (HTTP or sync worker) gets the same state, never a 500.
+   */
   findTokens(userId: string, provider: CalendarProviderId): Promise<ProviderTokens | undefined> {
-    return this.readTokens(this.prisma, userId, provider);
+    return this.readTokens(this.prisma, userId, provider).catch((error: unknown) => this.unreadable(userId, provider, error));
   }
 
   /**
@@ -86,7 +96,26 @@ export class IntegrationRepository {
       },
       // The lock is held across one token request to the provider.
       { maxWait: 10_000, timeout: TOKEN_TRANSACTION_MS },
-    );
+    ).catch((error: unknown) => this.unreadable(userId, provider, error));
+  }
+
+  /** Rethrows anything but a VaultError; for that one, see findTokens. */
+  private async unreadable(userId: string, provider: CalendarProviderId, error: unknown): Promise<never> {
+    if (!(error instanceof VaultError)) throw error;
+    const row = await this.prisma.calendarIntegration.findUniqueOrThrow({ where: key(userId, provider), select: { id: true } });
+    await this.markTokensUnreadable(row.id);
+    this.logger.warn(unreadableTokensLogLine(row.id, provider, error));
+    throw new TokensUnreadable(row.id, error);
+  }
+
+  /**
+   * The sealed values stay: unlike a revoked grant, the grant may still be valid at the
+   * provider, and the tokens:reseal summary lists these rows with the missing key id. A
+   * reconnect overwrites them.
+   */
+  private async markTokensUnreadable(integrationId: string): Promise<void> {
+    const lastError: IntegrationErrorCode = 'TOKEN_UNREADABLE';
+    await this.prisma.calendarIntegration.updateMany({ where: { id: integrationId, status: 'CONNECTED' }, data: { status: 'NEEDS_RECONNECT', lastError } });
   }
 
   /** A successful consent. Reconnecting the same account keeps its calendar and sync choice. */

@@ -22,6 +22,7 @@ import { providerErrorToApiException } from './providers/error-status';
 import { ProviderError } from './providers/provider-error';
 import { ProviderRegistry } from './providers/provider-registry';
 import { CalendarSyncService } from './sync/calendar-sync.service';
+import { TokensUnreadable, tokensUnreadableToApiException } from './unreadable-tokens';
 
 export interface CallbackQuery {
   code?: string;
@@ -72,7 +73,11 @@ export class IntegrationsService {
 
   async disconnect(user: User, providerId: CalendarProviderId): Promise<void> {
     const provider = this.registry.get(providerId);
-    const tokens = await this.integrations.findTokens(user.id, providerId);
+    // Unreadable tokens cannot be revoked at the provider; forgetting them is all we can do.
+    const tokens = await this.integrations.findTokens(user.id, providerId).catch((error: unknown) => {
+      if (error instanceof TokensUnreadable) return undefined;
+      throw error;
+    });
     if (provider && tokens) {
       // Best effort: our side forgets the grant whatever the provider answers.
       await provider.revoke(tokens).catch((error: unknown) => {
@@ -149,6 +154,8 @@ export class IntegrationsService {
     try {
       return await this.access.run(user.id, provider, work);
     } catch (error) {
+      // The repository already marked the integration and told the admin which key is missing.
+      if (error instanceof TokensUnreadable) throw tokensUnreadableToApiException();
       if (!(error instanceof ProviderError)) throw error;
       this.logger.warn(`${provider.id} call failed: ${error.code} (${error.message})`);
       throw providerErrorToApiException(error);

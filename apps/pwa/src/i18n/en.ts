@@ -146,6 +146,7 @@ export const en: Messages = {
       NOT_FOUND: 'your account or calendar was not found at {{provider}}. Check that you use the right account.',
       PERMANENT: '{{provider}} refused the connection. If this happens again, contact your administrator.',
       NOT_CONFIGURED: '{{provider}} is not configured by your administrator.',
+      TOKEN_UNREADABLE: 'the server can no longer read its access to {{provider}} (its encryption key changed). Click “Reconnect” and sign in with the same account.',
       unknown: 'unexpected error ({{reason}}). Try again.',
       none: 'unexpected error. Try again.',
     },
@@ -162,6 +163,8 @@ export const en: Messages = {
       NOT_CONNECTED: 'Connect your {{provider}} account to see your interventions there.',
       NEEDS_RECONNECT:
         '{{provider}} no longer accepts our access: it was removed from your account, or your password changed. Your interventions are no longer sent. Click “Reconnect” and sign in with the same account.',
+      TOKEN_UNREADABLE:
+        'The server can no longer read its access to {{provider}} (its encryption key changed). Your interventions are no longer sent. Click “Reconnect” and sign in with the same account.',
       NEEDS_CALENDAR: 'Last step: choose the calendar where your interventions will appear.',
       SYNC_PAUSED: 'Sync is paused: your interventions are not sent to “{{calendar}}”.',
       SYNCING: 'Your interventions appear in “{{calendar}}”.',

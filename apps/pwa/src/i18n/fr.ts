@@ -144,6 +144,7 @@ export const fr = {
       NOT_FOUND: "votre compte ou votre calendrier est introuvable chez {{provider}}. Vérifiez que vous utilisez le bon compte.",
       PERMANENT: '{{provider}} a refusé la connexion. Si cela se reproduit, contactez votre administrateur.',
       NOT_CONFIGURED: "{{provider}} n'est pas configuré par votre administrateur.",
+      TOKEN_UNREADABLE: "le serveur ne peut plus lire son accès à {{provider}} (sa clé de chiffrement a changé). Cliquez sur « Reconnecter » et connectez-vous avec le même compte.",
       unknown: 'erreur inattendue ({{reason}}). Réessayez.',
       none: 'erreur inattendue. Réessayez.',
     },
@@ -160,6 +161,8 @@ export const fr = {
       NOT_CONNECTED: 'Connectez votre compte {{provider}} pour y voir vos interventions.',
       NEEDS_RECONNECT:
         "{{provider}} n'accepte plus notre accès : il a été retiré depuis votre compte, ou votre mot de passe a changé. Vos interventions ne sont plus envoyées. Cliquez sur « Reconnecter » et connectez-vous avec le même compte.",
+      TOKEN_UNREADABLE:
+        "Le serveur ne peut plus lire son accès à {{provider}} (sa clé de chiffrement a changé). Vos interventions ne sont plus envoyées. Cliquez sur « Reconnecter » et connectez-vous avec le même compte.",
       NEEDS_CALENDAR: 'Dernière étape : choisissez le calendrier où vos interventions apparaîtront.',
       SYNC_PAUSED: 'Synchronisation en pause : vos interventions ne sont pas envoyées vers « {{calendar}} ».',
       SYNCING: 'Vos interventions apparaissent dans « {{calendar}} ».',

@@ -8,6 +8,16 @@ const keyB = Buffer.alloc(32, 2).toString('base64');
 const vaultWith = (key: string) =>
   new TokenVault(new AppConfig(parseEnv({ JWT_SECRET: 'x'.repeat(32), TOKEN_ENCRYPTION_KEY: key })));
 
+function catchVaultError(work: () => unknown): VaultError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof VaultError) return error;
+    throw error;
+  }
+  throw new Error('expected a VaultError');
+}
+
 describe('TokenVault', () => {
   it('round-trips a token and never shows it in the sealed value', () => {
     const vault = vaultWith(keyA);
@@ -31,7 +41,9 @@ describe('TokenVault', () => {
 
   it('refuses a value sealed under a key it does not hold, naming the key id only', () => {
     const sealed = vaultWith(`old:${keyA}`).seal('t');
-    expect(() => vaultWith(`new:${keyB}`).open(sealed)).toThrow(new VaultError('sealed with key "old", which is not configured'));
+    const error = catchVaultError(() => vaultWith(`new:${keyB}`).open(sealed));
+    expect(error).toMatchObject({ failure: 'UNKNOWN_KEY', keyId: 'old', message: 'sealed with key "old", which is not configured' });
+    expect(error.message).not.toContain(sealed.split(':')[4]);
   });
 
   it('refuses a tampered ciphertext (GCM authentication) and a wrong key under the same id', () => {
@@ -45,6 +57,38 @@ describe('TokenVault', () => {
   });
 
   it('refuses a malformed value without echoing it', () => {
-    expect(() => vaultWith(keyA).open('plain-token')).toThrow(new VaultError('sealed value has an unknown format'));
+    const error = catchVaultError(() => vaultWith(keyA).open('plain-token'));
+    expect(error).toMatchObject({ failure: 'UNKNOWN_FORMAT', message: 'sealed value has an unknown format' });
+    expect(error.message).not.toContain('plain-token');
+  });
+
+  describe('with several keys (rotation)', () => {
+    const sealedUnderK1 = vaultWith(`k1:${keyA}`).seal('refresh-token-1');
+
+    it('seals with the first key and opens values sealed with any configured key', () => {
+      const vault = vaultWith(`k2:${keyB},k1:${keyA}`);
+      expect(vault.currentKeyId).toBe('k2');
+      expect(vault.seal('t').split(':')[1]).toBe('k2');
+      expect(vault.open(sealedUnderK1)).toBe('refresh-token-1');
+    });
+
+    it('says which values need a reseal: those sealed with a key other than the first', () => {
+      const vault = vaultWith(`k2:${keyB},k1:${keyA}`);
+      expect(vault.needsReseal(sealedUnderK1)).toBe(true);
+      expect(vault.needsReseal(vault.seal('t'))).toBe(false);
+      expect(vaultWith(`k1:${keyA},k2:${keyB}`).needsReseal(sealedUnderK1)).toBe(false);
+    });
+
+    it('reseals with the first key, so the old key can then be removed', () => {
+      const resealed = vaultWith(`k2:${keyB},k1:${keyA}`).reseal(sealedUnderK1);
+      expect(resealed.split(':')[1]).toBe('k2');
+      expect(vaultWith(`k2:${keyB}`).open(resealed)).toBe('refresh-token-1');
+    });
+
+    it('once the old key is removed, names the missing key id and never the value', () => {
+      const error = catchVaultError(() => vaultWith(`k2:${keyB}`).reseal(sealedUnderK1));
+      expect(error).toMatchObject({ failure: 'UNKNOWN_KEY', keyId: 'k1' });
+      expect(error.message).not.toContain('refresh-token-1');
+    });
   });
 });

@@ -29,6 +29,16 @@ describe('integrationView', () => {
     });
   });
 
+  it('offers Reconnect for tokens the server can no longer read, explaining it is not the provider', async () => {
+    const view = integrationView({ ...connected, status: 'NEEDS_RECONNECT', lastError: 'TOKEN_UNREADABLE' });
+    expect(view).toMatchObject({ state: 'NEEDS_RECONNECT', tone: 'danger', action: 'reconnect', hint: 'integrations.hint.TOKEN_UNREADABLE' });
+    for (const language of ['fr', 'en'] as const) {
+      const i18n = await createI18n(language);
+      expect(i18n.t(view.hint, { provider: 'Google' })).not.toBe(i18n.t('integrations.hint.NEEDS_RECONNECT', { provider: 'Google' }));
+      expect(i18n.exists(view.hint)).toBe(true);
+    }
+  });
+
   it('asks to choose a calendar when connected without one', () => {
     expect(integrationView(connected)).toMatchObject({ state: 'NEEDS_CALENDAR', tone: 'warning', action: 'chooseCalendar' });
   });

@@ -16,8 +16,8 @@ export type IntegrationTone = 'neutral' | 'success' | 'warning' | 'danger';
 export interface IntegrationStateView {
   /** i18n key of the badge text. */
   label: `integrations.state.${IntegrationState}`;
-  /** i18n key of the explanation (interpolates provider, email, calendar). */
-  hint: `integrations.hint.${IntegrationState}`;
+  /** i18n key of the explanation (interpolates provider, email, calendar); a reconnect caused by our server has its own. */
+  hint: `integrations.hint.${IntegrationState | 'TOKEN_UNREADABLE'}`;
   tone: IntegrationTone;
   /** The one thing the person should do next; null when nothing is needed. */
   action: IntegrationAction | null;
@@ -66,5 +66,8 @@ export function holdsGrant(state: IntegrationState): boolean {
 
 export function integrationView(integration: Integration): IntegrationStateView & { state: IntegrationState } {
   const state = integrationState(integration);
-  return { state, ...INTEGRATION_STATE_VIEWS[state] };
+  const view = INTEGRATION_STATE_VIEWS[state];
+  // Same state and action as a revoked grant, but the provider did nothing: say what happened.
+  if (state === 'NEEDS_RECONNECT' && integration.lastError === 'TOKEN_UNREADABLE') return { state, ...view, hint: 'integrations.hint.TOKEN_UNREADABLE' };
+  return { state, ...view };
 }
