@@ -15,6 +15,7 @@ import { registerGoogleControl } from './settings.js';
 import { registerBatch } from './batch.js';
 import { registerWatch } from './push/watch-routes.js';
 import { fieldsMiddleware } from './fields.js';
+import { registerOwnerRoutes } from './owner/owner-routes.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -29,5 +30,6 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);
+  registerOwnerRoutes(httpApp, ctx);
   registerBatch(httpApp, ctx);
 }

@@ -4,7 +4,6 @@
 import type { Express } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
 import type { Calendar, StoredEvent } from '../../core/types.js';
-import { eventKey } from '../../core/state.js';
 import { gerr } from '../errors.js';
 import { googleAuth } from '../auth.js';
 import { accessRole, resolveCalendar } from './access.js';
@@ -17,6 +16,7 @@ import { tombstoneView } from './event-model.js';
 import { renderIn } from './event-times.js';
 import type { EventDateTime } from './event-times.js';
 import { handler, param } from './handler.js';
+import { readEvent } from './event-store.js';
 import { syncEpoch, randomPageSizes } from '../settings.js';
 
 const EVENTS = '/calendar/v3/calendars/:calendarId/events';
@@ -55,10 +55,10 @@ export function registerEventReads(app: Express, ctx: EmulatorContext): void {
 
   app.get(`${EVENTS}/:eventId`, ...gate('events.get'), handler((req, res) => {
     const cal = resolveCalendar(ctx, res.locals.user, param(req, 'calendarId'));
-    const ev = ctx.state.events.get(eventKey('google', cal.id, param(req, 'eventId')));
-    if (!ev) throw gerr.notFound();
-    if (req.headers['if-none-match'] === ev.body.etag) return void res.status(304).end();
-    res.json(ev.body);
+    const body = readEvent(ctx, cal, param(req, 'eventId'));
+    if (!body) throw gerr.notFound();
+    if (req.headers['if-none-match'] === body.etag) return void res.status(304).end();
+    res.json(body);
   }));
 
   app.get(EVENTS, ...gate('events.list'), handler((req, res) => {
