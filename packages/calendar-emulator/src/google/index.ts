@@ -16,6 +16,8 @@ import { registerBatch } from './batch.js';
 import { registerWatch } from './push/watch-routes.js';
 import { fieldsMiddleware } from './fields.js';
 import { registerOwnerRoutes } from './owner/owner-routes.js';
+import { registerOwnerCalendars } from './owner/owner-calendars.js';
+import { registerPushControl } from './push/push-control.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -31,5 +33,7 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);
   registerOwnerRoutes(httpApp, ctx);
+  registerOwnerCalendars(httpApp, ctx);
+  registerPushControl(httpApp, ctx);
   registerBatch(httpApp, ctx);
 }
