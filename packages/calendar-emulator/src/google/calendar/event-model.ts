@@ -2,7 +2,8 @@
 // format, read-only fields, patch merge (objects merged, arrays replaced, null deletes, so
 // extendedProperties merge per key) vs update replacement, sequence and etag bookkeeping.
 import { gerr } from '../errors.js';
-import { normalizeTimes } from './event-times.js';
+import { normalizeTimes, renderIn } from './event-times.js';
+import type { EventDateTime } from './event-times.js';
 import { isoMs } from './time.js';
 import { checkRecurrence } from '../recurrence/rules.js';
 
@@ -126,4 +127,11 @@ export function applyChange(existing: EventBody, input: EventBody, mode: 'patch'
 export function tombstoneView(e: EventBody): EventBody {
   const instance = e.recurringEventId !== undefined ? { recurringEventId: e.recurringEventId, originalStartTime: e.originalStartTime } : {};
   return { kind: 'calendar#event', etag: e.etag, id: e.id, status: 'cancelled', ...instance };
+}
+
+/** A list item: tombstones reduced, times rendered in the list's `timeZone` when given. */
+export function listItemView(deleted: boolean, body: EventBody, tz?: string): EventBody {
+  if (deleted) return tombstoneView(body);
+  if (!tz) return body;
+  return { ...body, start: renderIn(body.start as EventDateTime, tz), end: renderIn(body.end as EventDateTime, tz) };
 }
