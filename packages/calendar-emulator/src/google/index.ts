@@ -15,6 +15,7 @@ import { registerGoogleControl } from './settings.js';
 import { registerBatch } from './batch.js';
 import { registerWatch } from './push/watch-routes.js';
 import { fieldsMiddleware } from './fields.js';
+import { registerFreeBusy } from './freebusy/freebusy-route.js';
 import { registerInstances } from './recurrence/instances-route.js';
 import { registerOwnerRoutes } from './owner/owner-routes.js';
 import { registerOwnerCalendars } from './owner/owner-calendars.js';
@@ -31,6 +32,7 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerCalendarList(httpApp, ctx);
   registerWatch(httpApp, ctx);
   registerInstances(httpApp, ctx);
+  registerFreeBusy(httpApp, ctx);
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);
