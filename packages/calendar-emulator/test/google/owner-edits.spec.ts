@@ -75,4 +75,18 @@ describe('owner edits (control calls)', () => {
     expect((await owner('DELETE', '/alice@example.com/abcde12345')).status).toBe(404);
     expect((await owner('POST', '', { email: 'alice@example.com' })).status).toBe(400);
   });
+
+  it('can create a recurring series and cancel one of its instances', async () => {
+    const made = await owner('POST', '', {
+      email: 'alice@example.com',
+      event: { summary: 'Standup', start: { dateTime: '2026-12-07T09:00:00', timeZone: 'Europe/Paris' }, end: { dateTime: '2026-12-07T09:15:00', timeZone: 'Europe/Paris' }, recurrence: ['RRULE:FREQ=DAILY;COUNT=3'] },
+    });
+    expect(made.status).toBe(201);
+    const { syncToken } = await listAll(cal, {});
+    expect((await owner('DELETE', `/alice@example.com/${made.body.id}_20261208T080000Z`)).status).toBe(204);
+    const { data } = await cal.events.instances({ calendarId: 'primary', eventId: made.body.id });
+    expect(data.items!.map((e) => e.start!.dateTime)).toEqual(['2026-12-07T09:00:00+01:00', '2026-12-09T09:00:00+01:00']);
+    const inc = await listAll(cal, { syncToken });
+    expect(inc.items).toEqual([expect.objectContaining({ id: `${made.body.id}_20261208T080000Z`, status: 'cancelled', recurringEventId: made.body.id })]);
+  });
 });
