@@ -5,6 +5,9 @@ import type { EmulatorContext } from '../core/context.js';
 import type { Calendar, Provider, StoredEvent } from '../core/types.js';
 import { PROVIDERS } from '../core/types.js';
 import { summarizeMicrosoftEvent } from '../microsoft/index.js';
+// --- Google owner actions (emu-google): buttons + their script live in google-actions.ts ---
+import { GOOGLE_ACTIONS_SCRIPT, googleActionsCell } from './google-actions.js';
+// --- end Google owner actions ---
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,18 +25,18 @@ function summary(e: StoredEvent): { title: unknown; start: string; end: string; 
   return { title: b.summary, start: when(b.start as Times), end: when(b.end as Times), status: e.deleted ? 'deleted' : b.status };
 }
 
-function eventRow(e: StoredEvent): string {
+function eventRow(e: StoredEvent, cal: Calendar): string {
   const s = summary(e);
   const style = e.deleted ? ' style="text-decoration:line-through;color:#888"' : '';
   return `<tr${style}><td>${esc(s.title ?? '(no title)')}</td><td>${esc(s.start)}</td><td>${esc(s.end)}</td>
-<td>${esc(s.status)}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td></tr>`;
+<td>${esc(s.status)}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td>${googleActionsCell(e, cal)}</tr>`;
 }
 
 function calendarBlock(cal: Calendar, events: StoredEvent[]): string {
   const mine = events.filter((e) => e.calendarId === cal.id).sort((a, b) => b.changeSeq - a.changeSeq);
   const flags = [cal.primary ? 'primary' : '', cal.canWrite ? 'writable' : 'read-only'].filter(Boolean).join(', ');
   const rows = mine.length
-    ? `<table><tr><th>Title</th><th>Start</th><th>End</th><th>Status</th><th>Id</th><th>Change #</th></tr>${mine.map(eventRow).join('')}</table>`
+    ? `<table><tr><th>Title</th><th>Start</th><th>End</th><th>Status</th><th>Id</th><th>Change #</th><th>Actions</th></tr>${mine.map((e) => eventRow(e, cal)).join('')}</table>`
     : '<p class="empty">No events.</p>';
   return `<details open><summary>${esc(cal.name)} <small>(${esc(flags)}, ${mine.length} events)</small></summary>${rows}</details>`;
 }
@@ -71,7 +74,7 @@ section{margin-bottom:2rem}.empty{color:#888;margin:.3rem 0 1rem}summary{cursor:
 <p>Google + control API: <code>${esc(ctx.urls.http)}</code> · Microsoft: <code>${esc(ctx.urls.https)}</code> ·
 <a href="/_emulator/info">info</a> · <a href="/_emulator/state">state</a> · <a href="/_emulator/requests">requests</a> ·
 active faults: ${faults.length}</p>
-${PROVIDERS.map((p) => providerSection(ctx, p)).join('')}${requestsBlock(ctx)}</body></html>`;
+${PROVIDERS.map((p) => providerSection(ctx, p)).join('')}${requestsBlock(ctx)}${GOOGLE_ACTIONS_SCRIPT}</body></html>`;
 }
 
 export function registerViewer(httpApp: Express, ctx: EmulatorContext): void {
