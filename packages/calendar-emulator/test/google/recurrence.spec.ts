@@ -66,8 +66,8 @@ describe('expansion (singleEvents=true, events.instances)', () => {
     expect(data.items!.map((e) => [e.id, e.start!.date, e.end!.date])).toEqual([['fulldate01_20260330', '2026-03-30', '2026-03-31'], ['fulldate01_20260406', '2026-04-06', '2026-04-07']]);
   });
 
-  it('refuses a malformed recurrence (400 invalid) and a DTSTART line', async () => {
-    for (const recurrence of [['RRULE:FREQ=SOMETIMES'], ['DTSTART:20260316T080000Z'], ['RRULE:COUNT=3']]) {
+  it('refuses a malformed recurrence (400 invalid): unknown FREQ, DTSTART line, no FREQ, bad UNTIL, unknown TZID', async () => {
+    for (const recurrence of [['RRULE:FREQ=SOMETIMES'], ['DTSTART:20260316T080000Z'], ['RRULE:COUNT=3'], ['RRULE:FREQ=DAILY;UNTIL=soon'], ['RRULE:FREQ=DAILY', 'EXDATE;TZID=Mars/Base:20260317T090000']]) {
       const f = await failure(weekly({ id: undefined, recurrence }));
       expect(f.status).toBe(400);
       expect(googleReason(f).reason).toBe('invalid');

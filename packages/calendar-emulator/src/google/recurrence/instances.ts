@@ -28,6 +28,8 @@ export interface Occurrence {
 
 const compact = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
 
+type Series = ReturnType<typeof seriesOf>;
+
 function seriesOf(master: EventBody, calendarTz: string) {
   const start = master.start as EventDateTime;
   const end = master.end as EventDateTime;
@@ -38,8 +40,7 @@ function seriesOf(master: EventBody, calendarTz: string) {
   return { start, allDay, tz, dtstart, durationMs };
 }
 
-function occurrenceAt(d: Date, master: EventBody, calendarTz: string): Occurrence {
-  const s = seriesOf(master, calendarTz);
+function occurrenceAt(d: Date, s: Series, calendarTz: string): Occurrence {
   const zone = s.start.timeZone ? { timeZone: s.start.timeZone } : {};
   if (s.allDay) {
     const date = d.toISOString().slice(0, 10);
@@ -48,7 +49,7 @@ function occurrenceAt(d: Date, master: EventBody, calendarTz: string): Occurrenc
   }
   const ms = instantOfFloating(d, s.tz);
   const at = (x: number): EventDateTime => ({ dateTime: formatInZone(x, calendarTz), ...zone });
-  return { startMs: ms, stamp: `${compact(new Date(ms).toISOString())}`, originalStartTime: at(ms), start: at(ms), end: at(ms + s.durationMs) };
+  return { startMs: ms, stamp: compact(new Date(ms).toISOString()), originalStartTime: at(ms), start: at(ms), end: at(ms + s.durationMs) };
 }
 
 /** Occurrences whose start lies in [fromMs - duration, toMs): a caller filters by end. */
@@ -59,7 +60,7 @@ export function occurrencesBetween(master: EventBody, calendarTz: string, fromMs
   const to = new Date(toMs + SLACK_MS + DAY);
   const lo = from.getTime() < s.dtstart.getTime() ? s.dtstart : from;
   return expandFloating(master.recurrence as string[], s, lo, to, MAX_INSTANCES)
-    .map((d) => occurrenceAt(d, master, calendarTz))
+    .map((d) => occurrenceAt(d, s, calendarTz))
     .filter((o) => o.startMs < toMs && o.startMs + s.durationMs > fromMs);
 }
 

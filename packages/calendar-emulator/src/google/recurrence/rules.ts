@@ -9,7 +9,7 @@
 import rrulePkg from 'rrule';
 import type { Options } from 'rrule';
 import { gerr } from '../errors.js';
-import { localToInstant, zoneOffsetMinutes } from '../calendar/time.js';
+import { isValidTimeZone, localToInstant, zoneOffsetMinutes } from '../calendar/time.js';
 
 // rrule ships CommonJS without named exports Node can see; its default export carries them.
 const { RRule, RRuleSet } = rrulePkg;
@@ -49,6 +49,7 @@ function ruleOptions(line: string, dtstart: Date, tz: string, allDay: boolean): 
     throw invalid();
   }
   if (opts.freq === undefined || opts.freq === null || opts.dtstart) throw invalid();
+  if (opts.until && Number.isNaN(opts.until.getTime())) throw invalid();
   // An UNTIL in UTC (…Z) is an instant; move it onto the floating axis like the occurrences.
   if (opts.until && /UNTIL=\d{8}T\d{6}Z/i.test(text) && !allDay) opts.until = floating(opts.until.getTime(), tz);
   return { ...opts, dtstart };
@@ -60,6 +61,7 @@ function stampsOf(line: string, tz: string, allDay: boolean): Date[] {
   if (colon < 0) throw invalid();
   const params = line.slice(0, colon);
   const tzid = /;TZID=([^;:]+)/i.exec(params)?.[1] ?? tz;
+  if (!isValidTimeZone(tzid)) throw invalid();
   return line.slice(colon + 1).split(',').map((raw) => {
     const m = STAMP_RE.exec(raw.trim());
     if (!m) throw invalid();
