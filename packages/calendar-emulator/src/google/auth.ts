@@ -9,12 +9,14 @@ import { gerr, sendGoogleError } from './errors.js';
 const S = 'https://www.googleapis.com/auth/';
 export const CALENDAR_SCOPE = `${S}calendar`;
 
-export type Need = 'calendarList' | 'readEvents' | 'writeEvents';
+export type Need = 'calendarList' | 'readEvents' | 'writeEvents' | 'freeBusy';
 
 const ALLOWED: Record<Need, string[]> = {
   calendarList: ['calendar', 'calendar.readonly', 'calendar.calendarlist', 'calendar.calendarlist.readonly'].map((s) => S + s),
   readEvents: ['calendar', 'calendar.readonly', 'calendar.events', 'calendar.events.readonly'].map((s) => S + s),
   writeEvents: ['calendar', 'calendar.events'].map((s) => S + s),
+  // freebusy/query reference: these four scopes.
+  freeBusy: ['calendar', 'calendar.readonly', 'calendar.events.freebusy', 'calendar.freebusy'].map((s) => S + s),
 };
 
 export function googleAuth(ctx: EmulatorContext, need: Need): RequestHandler {

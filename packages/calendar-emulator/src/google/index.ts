@@ -15,6 +15,11 @@ import { registerGoogleControl } from './settings.js';
 import { registerBatch } from './batch.js';
 import { registerWatch } from './push/watch-routes.js';
 import { fieldsMiddleware } from './fields.js';
+import { registerFreeBusy } from './freebusy/freebusy-route.js';
+import { registerInstances } from './recurrence/instances-route.js';
+import { registerOwnerRoutes } from './owner/owner-routes.js';
+import { registerOwnerCalendars } from './owner/owner-calendars.js';
+import { registerPushControl } from './push/push-control.js';
 
 export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.google = googleHooks(ctx);
@@ -26,8 +31,13 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   httpApp.use('/calendar/v3', fieldsMiddleware);
   registerCalendarList(httpApp, ctx);
   registerWatch(httpApp, ctx);
+  registerInstances(httpApp, ctx);
+  registerFreeBusy(httpApp, ctx);
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);
+  registerOwnerRoutes(httpApp, ctx);
+  registerOwnerCalendars(httpApp, ctx);
+  registerPushControl(httpApp, ctx);
   registerBatch(httpApp, ctx);
 }

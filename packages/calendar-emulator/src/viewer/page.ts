@@ -5,9 +5,9 @@ import type { EmulatorContext } from '../core/context.js';
 import type { Calendar, Provider, StoredEvent } from '../core/types.js';
 import { PROVIDERS } from '../core/types.js';
 import { summarizeMicrosoftEvent } from '../microsoft/index.js';
-// ---- Microsoft: Outlook-owner buttons (move +1 h, edit subject, delete) -------------------
+// Owner buttons, one module per provider (each acts through its provider's owner control calls).
+import { GOOGLE_ACTIONS_SCRIPT, googleActionsCell } from './google-actions.js';
 import { ownerActionsCell, ownerActionsHeader, ownerActionsScript } from './microsoft-owner-actions.js';
-// ---- end Microsoft ------------------------------------------------------------------------
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -25,18 +25,21 @@ function summary(e: StoredEvent): { title: unknown; start: string; end: string; 
   return { title: b.summary, start: when(b.start as Times), end: when(b.end as Times), status: e.deleted ? 'deleted' : b.status };
 }
 
+const actionsCell = (e: StoredEvent, cal: Calendar): string => (cal.provider === 'google' ? googleActionsCell(e, cal) : ownerActionsCell(e, cal));
+const actionsHeader = (cal: Calendar): string => (cal.provider === 'google' ? '<th>Actions</th>' : ownerActionsHeader(cal));
+
 function eventRow(e: StoredEvent, cal: Calendar): string {
   const s = summary(e);
   const style = e.deleted ? ' style="text-decoration:line-through;color:#888"' : '';
   return `<tr${style}><td>${esc(s.title ?? '(no title)')}</td><td>${esc(s.start)}</td><td>${esc(s.end)}</td>
-<td>${esc(s.status)}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td>${ownerActionsCell(e, cal)}</tr>`;
+<td>${esc(s.status)}</td><td><code>${esc(e.id.length > 40 ? `${e.id.slice(0, 37)}...` : e.id)}</code></td><td>${e.changeSeq}</td>${actionsCell(e, cal)}</tr>`;
 }
 
 function calendarBlock(cal: Calendar, events: StoredEvent[]): string {
   const mine = events.filter((e) => e.calendarId === cal.id).sort((a, b) => b.changeSeq - a.changeSeq);
   const flags = [cal.primary ? 'primary' : '', cal.canWrite ? 'writable' : 'read-only'].filter(Boolean).join(', ');
   const rows = mine.length
-    ? `<table><tr><th>Title</th><th>Start</th><th>End</th><th>Status</th><th>Id</th><th>Change #</th>${ownerActionsHeader(cal)}</tr>${mine.map((e) => eventRow(e, cal)).join('')}</table>`
+    ? `<table><tr><th>Title</th><th>Start</th><th>End</th><th>Status</th><th>Id</th><th>Change #</th>${actionsHeader(cal)}</tr>${mine.map((e) => eventRow(e, cal)).join('')}</table>`
     : '<p class="empty">No events.</p>';
   return `<details open><summary>${esc(cal.name)} <small>(${esc(flags)}, ${mine.length} events)</small></summary>${rows}</details>`;
 }
@@ -74,7 +77,7 @@ section{margin-bottom:2rem}.empty{color:#888;margin:.3rem 0 1rem}summary{cursor:
 <p>Google + control API: <code>${esc(ctx.urls.http)}</code> · Microsoft: <code>${esc(ctx.urls.https)}</code> ·
 <a href="/_emulator/info">info</a> · <a href="/_emulator/state">state</a> · <a href="/_emulator/requests">requests</a> ·
 active faults: ${faults.length}</p>
-${PROVIDERS.map((p) => providerSection(ctx, p)).join('')}${requestsBlock(ctx)}${ownerActionsScript}</body></html>`;
+${PROVIDERS.map((p) => providerSection(ctx, p)).join('')}${requestsBlock(ctx)}${GOOGLE_ACTIONS_SCRIPT}${ownerActionsScript}</body></html>`;
 }
 
 export function registerViewer(httpApp: Express, ctx: EmulatorContext): void {

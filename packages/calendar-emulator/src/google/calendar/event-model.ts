@@ -2,15 +2,17 @@
 // format, read-only fields, patch merge (objects merged, arrays replaced, null deletes, so
 // extendedProperties merge per key) vs update replacement, sequence and etag bookkeeping.
 import { gerr } from '../errors.js';
-import { normalizeTimes } from './event-times.js';
+import { normalizeTimes, renderIn } from './event-times.js';
+import type { EventDateTime } from './event-times.js';
 import { isoMs } from './time.js';
+import { checkRecurrence } from '../recurrence/rules.js';
 
 export type EventBody = Record<string, unknown>;
 
 /** base32hex (a-v, 0-9), 5-1024 chars: RFC 2938 §3.1.2 as the events reference states. */
 export const VALID_EVENT_ID = /^[a-v0-9]{5,1024}$/;
 
-const READ_ONLY = ['kind', 'etag', 'id', 'htmlLink', 'created', 'updated', 'creator', 'organizer', 'iCalUID', 'recurringEventId', 'eventType'];
+const READ_ONLY = ['kind', 'etag', 'id', 'htmlLink', 'created', 'updated', 'creator', 'organizer', 'iCalUID', 'recurringEventId', 'originalStartTime', 'eventType'];
 
 function writable(input: EventBody): EventBody {
   const out: EventBody = {};
@@ -57,6 +59,7 @@ export interface NewEventContext {
 export function buildNewEvent(input: EventBody, c: NewEventContext): EventBody {
   const base = writable(input);
   checkExtendedProperties(base.extendedProperties);
+  checkRecurrence(base.recurrence);
   const times = normalizeTimes(base, c.calendarTz);
   const status = base.status === 'tentative' ? 'tentative' : 'confirmed';
   return {
@@ -95,6 +98,9 @@ export function applyChange(existing: EventBody, input: EventBody, mode: 'patch'
   const merged = mode === 'patch' ? { ...mergePatch(existing, body), ...fixed } : { ...fixed, ...body };
   // Checked after merging: in a patch, `null` is how a key is deleted.
   checkExtendedProperties(merged.extendedProperties);
+  // An instance (exception) belongs to its series: it never carries a rule of its own.
+  if (merged.recurringEventId !== undefined) delete merged.recurrence;
+  checkRecurrence(merged.recurrence);
   const times = normalizeTimes(merged, calendarTz);
   merged.start = times.start;
   merged.end = times.end;
@@ -113,7 +119,19 @@ export function applyChange(existing: EventBody, input: EventBody, mode: 'patch'
   return merged;
 }
 
-/** What incremental sync and showDeleted lists show of a deleted event. */
+/**
+ * What incremental sync and showDeleted lists show of a deleted event. A cancelled instance
+ * also names its series and slot ("only guaranteed to have values for the id,
+ * recurringEventId and originalStartTime fields", events reference `status`).
+ */
 export function tombstoneView(e: EventBody): EventBody {
-  return { kind: 'calendar#event', etag: e.etag, id: e.id, status: 'cancelled' };
+  const instance = e.recurringEventId !== undefined ? { recurringEventId: e.recurringEventId, originalStartTime: e.originalStartTime } : {};
+  return { kind: 'calendar#event', etag: e.etag, id: e.id, status: 'cancelled', ...instance };
+}
+
+/** A list item: tombstones reduced, times rendered in the list's `timeZone` when given. */
+export function listItemView(deleted: boolean, body: EventBody, tz?: string): EventBody {
+  if (deleted) return tombstoneView(body);
+  if (!tz) return body;
+  return { ...body, start: renderIn(body.start as EventDateTime, tz), end: renderIn(body.end as EventDateTime, tz) };
 }

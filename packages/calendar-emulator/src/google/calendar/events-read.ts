@@ -1,10 +1,10 @@
 // Owns events.get (cancelled events included, If-None-Match -> 304) and events.list with
 // paging (random short pages from the seeded rng, nextSyncToken only on the last page) and
 // incremental sync (changes since the token, deletions as cancelled; 410 once invalidated).
+// `singleEvents=true` lists the instances of recurring events instead of the series.
 import type { Express } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
 import type { Calendar, StoredEvent } from '../../core/types.js';
-import { eventKey } from '../../core/state.js';
 import { gerr } from '../errors.js';
 import { googleAuth } from '../auth.js';
 import { accessRole, resolveCalendar } from './access.js';
@@ -13,19 +13,13 @@ import type { PageCursor, SortKey } from './cursors.js';
 import { parseListQuery } from './list-query.js';
 import type { ListQuery } from './list-query.js';
 import { selectChanges, selectFull, sortKeyFn } from './list-select.js';
-import { tombstoneView } from './event-model.js';
-import { renderIn } from './event-times.js';
-import type { EventDateTime } from './event-times.js';
+import { listItemView } from './event-model.js';
 import { handler, param } from './handler.js';
+import { readEvent } from './event-store.js';
 import { syncEpoch, randomPageSizes } from '../settings.js';
+import { expandChanges, singleEvents, windowOf } from '../recurrence/expand.js';
 
 const EVENTS = '/calendar/v3/calendars/:calendarId/events';
-
-function view(ev: StoredEvent, tz?: string): Record<string, unknown> {
-  if (ev.deleted) return tombstoneView(ev.body);
-  if (!tz) return ev.body;
-  return { ...ev.body, start: renderIn(ev.body.start as EventDateTime, tz), end: renderIn(ev.body.end as EventDateTime, tz) };
-}
 
 /** Starting cursor: from a page token, a sync token, or a fresh full list. */
 function startCursor(ctx: EmulatorContext, cal: Calendar, q: ListQuery): PageCursor {
@@ -50,15 +44,25 @@ function pageSize(ctx: EmulatorContext, max: number): number {
   return ctx.rng.int(0, max - 1);
 }
 
+/** Which events a list page is drawn from; `singleEvents` expands recurring events first. */
+function choose(ctx: EmulatorContext, cal: Calendar, q: ListQuery, cursor: PageCursor, mine: StoredEvent[]): StoredEvent[] {
+  const tz = cal.timeZone;
+  if (cursor.from !== undefined) {
+    const changed = selectChanges(mine, cursor.from, tz, cursor.tmin, cursor.tmax);
+    return q.singleEvents ? expandChanges(changed, mine, tz, windowOf(cursor.tmin, cursor.tmax, ctx.clock.now())) : changed;
+  }
+  return selectFull(q.singleEvents ? singleEvents(mine, tz, windowOf(q.timeMin, q.timeMax, ctx.clock.now())) : mine, q, tz);
+}
+
 export function registerEventReads(app: Express, ctx: EmulatorContext): void {
   const gate = (name: string) => [ctx.route('google', name), googleAuth(ctx, 'readEvents'), ctx.quotaGate('google')];
 
   app.get(`${EVENTS}/:eventId`, ...gate('events.get'), handler((req, res) => {
     const cal = resolveCalendar(ctx, res.locals.user, param(req, 'calendarId'));
-    const ev = ctx.state.events.get(eventKey('google', cal.id, param(req, 'eventId')));
-    if (!ev) throw gerr.notFound();
-    if (req.headers['if-none-match'] === ev.body.etag) return void res.status(304).end();
-    res.json(ev.body);
+    const body = readEvent(ctx, cal, param(req, 'eventId'));
+    if (!body) throw gerr.notFound();
+    if (req.headers['if-none-match'] === body.etag) return void res.status(304).end();
+    res.json(body);
   }));
 
   app.get(EVENTS, ...gate('events.list'), handler((req, res) => {
@@ -67,7 +71,7 @@ export function registerEventReads(app: Express, ctx: EmulatorContext): void {
     const cursor = startCursor(ctx, cal, q);
     const incremental = cursor.from !== undefined;
     const mine = [...ctx.state.events.values()].filter((e) => e.provider === 'google' && e.calendarId === cal.id);
-    const chosen = incremental ? selectChanges(mine, cursor.from!, cal.timeZone, cursor.tmin, cursor.tmax) : selectFull(mine, q, cal.timeZone);
+    const chosen = choose(ctx, cal, q, cursor, mine);
     const keyOf = sortKeyFn(q, incremental, cal.timeZone);
     const remaining = chosen
       .map((ev) => ({ ev, key: keyOf(ev) }))
@@ -90,7 +94,7 @@ export function registerEventReads(app: Express, ctx: EmulatorContext): void {
       accessRole: accessRole(cal),
       defaultReminders: cal.canWrite ? [{ method: 'popup', minutes: 10 }] : [],
       ...next,
-      items: page.map((x) => view(x.ev, q.timeZone)),
+      items: page.map((x) => listItemView(x.ev.deleted, x.ev.body, q.timeZone)),
     });
   }));
 }

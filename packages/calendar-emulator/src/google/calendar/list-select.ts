@@ -6,10 +6,19 @@ import type { ListQuery } from './list-query.js';
 import type { SortKey } from './cursors.js';
 import type { EventDateTime } from './event-times.js';
 import { instantOf } from './event-times.js';
+import { isRecurring } from '../recurrence/rules.js';
+import { occurrencesBetween } from '../recurrence/instances.js';
+import { windowOf } from '../recurrence/expand.js';
 
 type Props = Record<string, Record<string, string> | undefined> | undefined;
 
 function inWindow(ev: StoredEvent, tz: string, tmin?: number, tmax?: number): boolean {
+  if (tmin === undefined && tmax === undefined) return true;
+  // A recurring event (not expanded) is in the window when one of its instances is.
+  if (isRecurring(ev.body) && !ev.deleted) {
+    const w = windowOf(tmin, tmax, tmin ?? 0);
+    return occurrencesBetween(ev.body, tz, w.fromMs, w.toMs).length > 0;
+  }
   const start = instantOf(ev.body.start as EventDateTime, tz);
   const end = instantOf(ev.body.end as EventDateTime, tz);
   // timeMin filters by end, timeMax by start, both exclusive (events.list reference).
@@ -32,7 +41,10 @@ export function selectFull(events: StoredEvent[], q: ListQuery, tz: string): Sto
     const updated = Date.parse(String(ev.body.updated));
     if (q.updatedMin !== undefined && updated < q.updatedMin) return false;
     // updatedMin: "entries deleted since this time will always be included regardless of showDeleted".
-    if (ev.deleted && !q.showDeleted && q.updatedMin === undefined) return false;
+    // Cancelled instances "will still be included if showDeleted and singleEvents are both
+    // False" (events.list reference, showDeleted).
+    const cancelledInstance = ev.body.recurringEventId !== undefined && !q.singleEvents;
+    if (ev.deleted && !q.showDeleted && q.updatedMin === undefined && !cancelledInstance) return false;
     if (!inWindow(ev, tz, q.timeMin, q.timeMax)) return false;
     if (q.q !== undefined && !textMatch(ev, q.q)) return false;
     if (!propsMatch(ev, 'private', q.privateProps) || !propsMatch(ev, 'shared', q.sharedProps)) return false;

@@ -1,6 +1,10 @@
 // Owns events.watch and channels.stop (provider-apis.md A2.5). Dev leniency: besides https
 // addresses (what Google requires), http://localhost and http://127.0.0.1 are accepted so a
 // local API can receive notifications; anything else is refused as Google does.
+// Lifetime: Google documents no maximum for Calendar channels, only that the server may
+// shorten the requested `expiration` and that the answer is authoritative (push guide);
+// without one, channels are reported to live about a week (provider-apis.md A2.5). So:
+// no `expiration` (or `params.ttl`) = 7 days, and at most 7 days.
 import type { Express } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
 import { randomToken } from '../../core/ids.js';
@@ -8,8 +12,9 @@ import { GoogleApiError, gerr } from '../errors.js';
 import { googleAuth } from '../auth.js';
 import { resolveCalendar } from '../calendar/access.js';
 import { handler, jsonBody, param } from '../calendar/handler.js';
-import { channels, deliver, deliveries } from './channels.js';
+import { channels } from './channels.js';
 import type { Channel } from './channels.js';
+import { deliver } from './delivery.js';
 
 const MAX_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 const bad = (reason: string, message: string) => new GoogleApiError(400, { domain: 'global', reason, message });
@@ -33,7 +38,8 @@ export function registerWatch(app: Express, ctx: EmulatorContext): void {
     if (b.type !== 'web_hook' && b.type !== 'webhook') throw bad('push.channelTypeNotSupported', `Channel type ${String(b.type)} is not supported.`);
     if (typeof b.address !== 'string' || !addressAllowed(b.address)) throw bad('push.webhookUrlUnauthorized', `Unauthorized WebHook callback channel: ${String(b.address)}`);
     const now = ctx.clock.now();
-    const asked = b.expiration === undefined ? undefined : Number(b.expiration);
+    const ttl = Number((b.params as Record<string, unknown> | undefined)?.ttl);
+    const asked = b.expiration !== undefined ? Number(b.expiration) : Number.isFinite(ttl) && ttl > 0 ? now + ttl * 1000 : undefined;
     // The server may shorten the requested expiration; the response value is authoritative.
     const expiration = Math.min(asked && asked > now ? asked : now + MAX_LIFETIME_MS, now + MAX_LIFETIME_MS);
     const ch: Channel = {
@@ -60,9 +66,4 @@ export function registerWatch(app: Express, ctx: EmulatorContext): void {
     ch.stopped = true;
     res.status(204).end();
   }));
-
-  // Control API: what was delivered, for tests and the curious.
-  app.get('/_emulator/google/channels', (_req, res) => {
-    res.json({ channels: channels(ctx), deliveries: deliveries(ctx) });
-  });
 }
