@@ -5,3 +5,4 @@ export * from './time-zone.js';
 export * from './auth.js';
 export * from './interventions.js';
 export * from './integrations.js';
+export * from './wall-clock.js';

@@ -2,15 +2,14 @@
 // token. Every call sends `Prefer: IdType="ImmutableId"`: the id we store must survive the
 // person moving the event between folders (B3.2). Graph failures leave as GraphError.
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Event } from '@microsoft/microsoft-graph-types';
 import type { CalendarEventInput, EventRef } from '../calendar-provider';
 import { microsoftErrorToProviderError } from './microsoft-error.mapper';
 import { syncKeyFilter, toGraphCreate, toGraphEvent } from './microsoft-event.mapper';
-import { IMMUTABLE_IDS, NO_RETRY, type MicrosoftGraph } from './microsoft-graph';
+import { IMMUTABLE_IDS, NO_RETRY, type GraphPage, type Listed, type MicrosoftGraph } from './microsoft-graph';
 
-interface GraphEvent {
-  id: string;
-  '@odata.etag'?: string;
-}
+/** An event Graph answers with; its OData etag annotation is not in microsoft-graph-types. */
+type GraphEvent = Listed<Event> & { '@odata.etag'?: string };
 
 /** More than one match is already a repair; more than this many is not ours to clean in one go. */
 const MAX_MATCHES = 10;
@@ -79,7 +78,7 @@ export class MicrosoftGraphEvents {
 
   /** Our events carrying this syncKey in the calendar, oldest first (normally one, or none). */
   private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent[]> {
-    const page = (await this.request(client, inCalendar(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as { value: GraphEvent[] };
+    const page = (await this.request(client, inCalendar(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as GraphPage<GraphEvent>;
     return page.value;
   }
 
