@@ -53,6 +53,7 @@ describe('Microsoft event time zones, through the emulator', () => {
     ['a zone the old hand-made table had', '2026-07-01T07:00:00.000Z', 'Europe/Paris', 'Romance Standard Time'],
     ['a zone the old table lacked', '2026-01-15T04:30:00.000Z', 'Asia/Kolkata', 'India Standard Time'],
     ['another the old table lacked', '2026-01-15T12:00:00.000Z', 'America/Sao_Paulo', 'E. South America Standard Time'],
+    ['a zone the emulator used to refuse (45-minute offset)', '2026-01-15T03:15:00.000Z', 'Asia/Kathmandu', 'Nepal Standard Time'],
     ['a zone without a Windows name, written in UTC', '2026-01-15T16:00:00.000Z', 'America/Ciudad_Juarez', 'UTC'],
     ['the second 02:30 of the Paris fall-back night, written in UTC', '2026-10-25T01:30:00.000Z', 'Europe/Paris', 'UTC'],
   ])('%s (%s in %s) is stored under %s at that instant', async (_case, startsAt, zone, graphZone) => {
