@@ -241,6 +241,19 @@ describe('calendar sync', () => {
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'After')).toHaveLength(1);
   });
 
+  it('never strands a job it parked while the person was choosing a calendar: the newer enqueue wins', async () => {
+    await t.connect(ALICE, 'google'); // connected, no calendar yet: a change only parks
+    const { id } = await create({ title: 'Chosen meanwhile' });
+    const jobs = t.app.get(SyncJobRepository);
+    const [job] = (await jobs.claim(t.clock.now(), 100)).filter((j) => j.interventionId === id);
+    // The worker decided "park: no calendar"; before it writes that, the person picks one.
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await jobs.park(job!, null);
+    expect(await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'PENDING', lockedUntil: null });
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Chosen meanwhile')).toHaveLength(1);
+  });
+
   it('moves the events when the person chooses another calendar', async () => {
     const first = await connectWithCalendar(ALICE, 'google');
     await drain();

@@ -90,9 +90,17 @@ export class SyncJobRepository {
     await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
   }
 
-  /** Waits for the person (reconnect, calendar choice, sync re-enabled); see CalendarSyncService.enqueueAllFor. */
+  /**
+   * Waits for the person (reconnect, calendar choice, sync re-enabled); see CalendarSyncService.enqueueAllFor.
+   * Only if nothing was enqueued meanwhile: a calendar chosen while we decided to park
+   * resumes and bumps the job, and parking it then would strand it.
+   */
   async park(job: ClaimedJob, lastError: ProviderErrorCode | null): Promise<void> {
-    await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { status: 'PARKED', lockedUntil: null, lastError } });
+    const { count } = await this.prisma.syncJob.updateMany({
+      where: { id: job.id, revision: job.revision },
+      data: { status: 'PARKED', lockedUntil: null, lastError },
+    });
+    if (count === 0) await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
   }
 
   /** Drops every claim of the integration: its grant is gone, nothing can run until reconnect. */
