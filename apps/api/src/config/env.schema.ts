@@ -50,7 +50,8 @@ export const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+  /** Safety net only: the worker wakes on every committed job (LISTEN/NOTIFY) and when a retry falls due. */
+  SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

@@ -16,6 +16,7 @@ import { SyncJobRepository } from './sync/sync-job.repository';
 import { InterventionSyncRepository } from './sync/intervention-sync.repository';
 import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
+import { SyncWorkerLoop } from './sync/sync-worker-loop';
 
 @Module({
   controllers: [IntegrationsController],
@@ -32,6 +33,7 @@ import { SyncWorker } from './sync/sync-worker';
     InterventionSyncRepository,
     SyncSource,
     SyncWorker,
+    SyncWorkerLoop,
   ],
   // What InterventionsService needs: enqueue sync jobs in its own transaction.
   exports: [CalendarSyncService],
