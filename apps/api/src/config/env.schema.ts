@@ -52,6 +52,10 @@ export const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** Safety net only: the worker wakes on every committed job (LISTEN/NOTIFY) and when a retry falls due. */
   SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Sync writes per second per account, shared by every worker (Google: 10/s per user by default quota). */
+  SYNC_GOOGLE_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Graph allows 10,000 requests per 10 minutes per mailbox (about 16/s) and 4 at once. */
+  SYNC_MICROSOFT_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

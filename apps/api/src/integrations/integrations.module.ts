@@ -17,6 +17,7 @@ import { InterventionSyncRepository } from './sync/intervention-sync.repository'
 import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
 import { SyncWorkerLoop } from './sync/sync-worker-loop';
+import { ProviderPace } from './sync/provider-pace';
 
 @Module({
   controllers: [IntegrationsController],
@@ -34,6 +35,7 @@ import { SyncWorkerLoop } from './sync/sync-worker-loop';
     SyncSource,
     SyncWorker,
     SyncWorkerLoop,
+    ProviderPace,
   ],
   // What InterventionsService needs: enqueue sync jobs in its own transaction.
   exports: [CalendarSyncService],

@@ -118,6 +118,12 @@ export class SyncJobRepository {
     if (count === 0) await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
   }
 
+  /** Not now (the account's pace is used up): due again at `runAfter`, no attempt counted. */
+  async postpone(job: ClaimedJob, runAfter: Date): Promise<void> {
+    await this.prisma.syncJob.updateMany({ where: { id: job.id, revision: job.revision }, data: { runAfter } });
+    await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
+  }
+
   /** Try again at `runAfter`. A change that arrived meanwhile already made it due now. */
   async reschedule(job: ClaimedJob, runAfter: Date, lastError: ProviderErrorCode): Promise<void> {
     await this.prisma.syncJob.updateMany({

@@ -11,6 +11,7 @@ import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
+import { ProviderPace } from './provider-pace';
 import { planSync, type SyncPlan } from './sync-planner';
 import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type ClaimedJob } from './sync-job.repository';
@@ -38,6 +39,7 @@ export class SyncWorker implements OnModuleDestroy {
     private readonly access: IntegrationAccess,
     private readonly integrations: IntegrationRepository,
     private readonly registry: ProviderRegistry,
+    private readonly pace: ProviderPace,
     private readonly clock: Clock,
   ) {}
 
@@ -70,6 +72,8 @@ export class SyncWorker implements OnModuleDestroy {
     if (plan.action === 'nothing') return this.jobs.finish(job);
     // planSync parks unless the integration is connected, with a calendar, and its provider.
     const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider! };
+    const wait = await this.pace.waitMs(provider!.id, job.integrationId);
+    if (wait > 0) return this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
     try {
       // Nothing was ever tried for this event: an adapter may create without looking first.
       const firstWrite = plan.action === 'create' && !record && job.attempts === 0;
