@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CalendarProviderId } from '@fs/contracts';
 import type { EmulatedTestApp } from '../test/support/calendar-emulator';
+import { interventionBody } from '../test/support/intervention-body';
 
 export interface Figure {
   figure: string;
@@ -32,15 +33,14 @@ export async function createIntervention(t: EmulatedTestApp, technicianId: strin
   const { body, status } = await t.http
     .post('/api/v1/interventions')
     .set('Authorization', dispatch)
-    .send({
-      title,
-      clientName: 'Bench client',
-      address: '1 rue du Test, 75001 Paris',
-      startsAt: `2027-03-${String(day).padStart(2, '0')}T09:00:00+01:00`,
-      endsAt: `2027-03-${String(day).padStart(2, '0')}T10:00:00+01:00`,
-      timeZone: 'Europe/Paris',
-      technicianId,
-    });
+    .send(
+      interventionBody({
+        title,
+        startsAt: `2027-03-${String(day).padStart(2, '0')}T09:00:00+01:00`,
+        endsAt: `2027-03-${String(day).padStart(2, '0')}T10:00:00+01:00`,
+        technicianId,
+      }),
+    );
   if (status !== 201) throw new Error(`create answered ${status}`);
   return { id: body.id as string, title, ms: performance.now() - started };
 }

@@ -5,6 +5,7 @@ import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/env.schema';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
+import { interventionBody } from './support/intervention-body';
 
 const ALICE = 'alice@example.com';
 const RATE = 3;
@@ -31,15 +32,7 @@ async function burst(count: number): Promise<{ calendarId: string; expected: num
     await t.http
       .post('/api/v1/interventions')
       .set('Authorization', dispatch)
-      .send({
-        title: `Paced ${i}`,
-        clientName: 'M. Bernard',
-        address: '5 rue Victor Hugo, 33000 Bordeaux',
-        startsAt: '2027-01-12T09:00:00+01:00',
-        endsAt: '2027-01-12T10:30:00+01:00',
-        timeZone: 'Europe/Paris',
-        technicianId: aliceId,
-      })
+      .send(interventionBody({ title: `Paced ${i}`, technicianId: aliceId }))
       .expect(201);
   }
   const { body: calendars } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', auth).expect(200);

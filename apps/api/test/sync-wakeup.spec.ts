@@ -9,6 +9,7 @@ import { parseEnv } from '../src/config/env.schema';
 import { SyncJobRepository } from '../src/integrations/sync/sync-job.repository';
 import { SyncWorkerLoop } from '../src/integrations/sync/sync-worker-loop';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
+import { interventionBody } from './support/intervention-body';
 
 const ALICE = 'alice@example.com';
 /** The safety-net poll is ten minutes away: anything sooner came from a wake-up. */
@@ -43,15 +44,7 @@ const create = async (title: string) =>
     await t.http
       .post('/api/v1/interventions')
       .set('Authorization', dispatch)
-      .send({
-        title,
-        clientName: 'M. Bernard',
-        address: '5 rue Victor Hugo, 33000 Bordeaux',
-        startsAt: '2027-01-12T09:00:00+01:00',
-        endsAt: '2027-01-12T10:30:00+01:00',
-        timeZone: 'Europe/Paris',
-        technicianId: aliceId,
-      })
+      .send(interventionBody({ title, technicianId: aliceId }))
       .expect(201)
   ).body as { id: string };
 

@@ -6,6 +6,7 @@ import type { CalendarProviderId } from '@fs/contracts';
 import { CLAIM_LEASE_MS, SyncJobRepository } from '../src/integrations/sync/sync-job.repository';
 import { SyncWorker } from '../src/integrations/sync/sync-worker';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
+import { interventionBody } from './support/intervention-body';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -63,17 +64,7 @@ const create = async (overrides: Record<string, unknown> = {}) =>
     await t.http
       .post('/api/v1/interventions')
       .set('Authorization', dispatch)
-      .send({
-        title: 'Leak under the sink',
-        description: 'Kitchen, ring twice',
-        clientName: 'M. Bernard',
-        address: '5 rue Victor Hugo, 33000 Bordeaux',
-        startsAt: '2027-01-12T09:00:00+01:00',
-        endsAt: '2027-01-12T10:30:00+01:00',
-        timeZone: 'Europe/Paris',
-        technicianId: aliceId,
-        ...overrides,
-      })
+      .send(interventionBody({ technicianId: aliceId, ...overrides }))
       .expect(201)
   ).body as { id: string };
 
