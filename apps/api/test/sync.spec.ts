@@ -109,8 +109,8 @@ describe('calendar sync', () => {
     await drain();
     const byTitle = async (title: string) => (await liveEvents(calendarId)).filter((e) => e.body.summary === title);
     const [created] = await byTitle('Lifecycle');
-    expect(created?.body).toMatchObject({ location: '5 rue Victor Hugo, 33000 Bordeaux' });
-    expect(String(created?.body.description)).toContain('M. Bernard');
+    // The default event privacy settings: the address, not the client (event-privacy.spec.ts).
+    expect(created?.body).toMatchObject({ location: '5 rue Victor Hugo, 33000 Bordeaux', visibility: 'private' });
 
     await patch(id, { title: 'Lifecycle moved', startsAt: '2027-01-13T14:00:00+01:00', endsAt: '2027-01-13T15:00:00+01:00' });
     await drain();

@@ -51,6 +51,11 @@ export const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+  /**
+   * A first sync (and a calendar change) writes the interventions ending at most this many
+   * days ago, and everything later: a calendar gets the recent past, not the whole history.
+   */
+  SYNC_WINDOW_PAST_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

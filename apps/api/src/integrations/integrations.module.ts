@@ -8,6 +8,9 @@ import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
 import { OAuthStateService } from './oauth/oauth-state.service';
+import { EventPrivacyController } from './privacy/event-privacy.controller';
+import { EventPrivacyRepository } from './privacy/event-privacy.repository';
+import { EventPrivacyService } from './privacy/event-privacy.service';
 import { TokenVault } from './oauth/token-vault';
 import { resolveProviderEndpoints } from './providers/provider-endpoints';
 import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-registry';
@@ -18,7 +21,7 @@ import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
 
 @Module({
-  controllers: [IntegrationsController],
+  controllers: [IntegrationsController, EventPrivacyController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -32,6 +35,8 @@ import { SyncWorker } from './sync/sync-worker';
     InterventionSyncRepository,
     SyncSource,
     SyncWorker,
+    EventPrivacyRepository,
+    EventPrivacyService,
   ],
   // What InterventionsService needs: enqueue sync jobs in its own transaction.
   exports: [CalendarSyncService],

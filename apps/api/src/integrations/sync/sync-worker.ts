@@ -10,6 +10,7 @@ import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider, EventRef } from '../providers/calendar-provider';
 import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
+import { EventPrivacyRepository, type EventPrivacy } from '../privacy/event-privacy.repository';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
 import { planSync, type SyncPlan } from './sync-planner';
@@ -23,6 +24,7 @@ interface Target {
   integrationId: string;
   userId: string;
   provider: CalendarProvider;
+  privacy: EventPrivacy;
 }
 
 type WritePlan = Exclude<SyncPlan, { action: 'finish' | 'park' | 'nothing' }>;
@@ -40,6 +42,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly access: IntegrationAccess,
     private readonly integrations: IntegrationRepository,
     private readonly registry: ProviderRegistry,
+    private readonly privacy: EventPrivacyRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -65,23 +68,31 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async batch(): Promise<number> {
     const jobs = await this.jobs.claim(this.clock.now(), BATCH_SIZE);
-    for (const job of jobs) await this.process(job);
+    // Read once per batch: a change made meanwhile re-enqueues (a new revision), so an event
+    // written under the old settings is written again, never left behind.
+    const privacy = jobs.length > 0 ? await this.privacy.current() : undefined;
+    for (const job of jobs) await this.process(job, privacy!);
     return jobs.length;
   }
 
-  private async process(job: ClaimedJob): Promise<void> {
+  private async process(job: ClaimedJob, privacy: EventPrivacy): Promise<void> {
     const integration = await this.source.integration(job.integrationId);
     const provider = integration && this.registry.get(integration.provider);
     const [intervention, record] = await Promise.all([
       this.source.intervention(job.interventionId),
       this.records.find(job),
     ]);
-    const plan = planSync({ integration: integration && { ...integration, providerAvailable: !!provider }, intervention, record });
+    const plan = planSync({
+      integration: integration && { ...integration, providerAvailable: !!provider },
+      intervention,
+      privacyVersion: privacy.version,
+      record,
+    });
     if (plan.action === 'finish') return this.jobs.finish(job);
     if (plan.action === 'park') return this.jobs.park(job, plan.reason);
     if (plan.action === 'nothing') return this.jobs.finish(job);
     // planSync parks unless the integration is connected, with a calendar, and its provider.
-    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider! };
+    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy };
     try {
       await this.execute(target, plan, job.interventionId, intervention);
       await this.jobs.finish(job);
@@ -109,11 +120,18 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async write(target: Target, calendarId: string, intervention: InterventionForSync, known?: EventRef): Promise<void> {
-    const event = toCalendarEventInput(target.integrationId, intervention);
+    const event = toCalendarEventInput(target.integrationId, intervention, target.privacy.settings);
     const ref = await this.access.run(target.userId, target.provider, (context) => target.provider.upsertEvent(context, calendarId, event, known));
     await this.records.recordSynced(
       { integrationId: target.integrationId, interventionId: intervention.id },
-      { calendarId, externalId: ref.externalId, etag: ref.etag ?? null, syncedVersion: intervention.version, syncedAt: this.clock.now() },
+      {
+        calendarId,
+        externalId: ref.externalId,
+        etag: ref.etag ?? null,
+        syncedVersion: intervention.version,
+        syncedPrivacyVersion: target.privacy.version,
+        syncedAt: this.clock.now(),
+      },
     );
   }
 
