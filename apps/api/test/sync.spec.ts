@@ -7,6 +7,7 @@ import { CLAIM_LEASE_MS, SyncJobRepository } from '../src/integrations/sync/sync
 import { SyncWorker } from '../src/integrations/sync/sync-worker';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
 
+const DAY = 86_400_000;
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 let t: EmulatedTestApp;
@@ -84,7 +85,9 @@ describe('calendar sync', () => {
   it('choosing a calendar puts every current intervention of the person in it', async () => {
     const calendarId = await connectWithCalendar(ALICE, 'google');
     await drain();
-    const expected = await t.prisma.intervention.count({ where: { technicianId: aliceId, status: { not: 'CANCELLED' } } });
+    const expected = await t.prisma.intervention.count({
+      where: { technicianId: aliceId, status: { not: 'CANCELLED' }, endsAt: { gte: new Date(Date.now() - 30 * DAY) } },
+    });
     expect(expected).toBeGreaterThan(0);
     expect(await liveEvents(calendarId)).toHaveLength(expected);
     const states = await t.prisma.interventionSync.findMany({ select: { status: true } });
@@ -253,6 +256,33 @@ describe('calendar sync', () => {
     await drain();
     expect(await liveEvents(first)).toHaveLength(0);
     expect(await liveEvents(second)).toHaveLength(count);
+  });
+
+  it('a first sync writes the last 30 days and what follows, not the whole history; a calendar change still moves every event written', async () => {
+    const slot = (daysAgo: number) => {
+      const startsAt = new Date(Date.now() - daysAgo * DAY);
+      return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() };
+    };
+    const { id: old } = await create({ title: 'Two months ago', ...slot(60) });
+    await create({ title: 'Ten days ago', ...slot(10) });
+    const first = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const titles = async (calendarId: string) => (await liveEvents(calendarId)).map((e) => e.body.summary);
+    expect(await titles(first)).toContain('Ten days ago');
+    expect(await titles(first)).not.toContain('Two months ago');
+
+    // A change to an old intervention is still written: the window bounds the first sync only.
+    await patch(old, { title: 'Two months ago, edited' });
+    await drain();
+    expect(await titles(first)).toContain('Two months ago, edited');
+    const auth = `Bearer ${await t.tokenFor(ALICE)}`;
+    const { body: calendars } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', auth).expect(200);
+    const second = calendars.find((c: { primary: boolean }) => c.primary).id as string;
+    await t.http.post('/api/v1/integrations/google/settings').set('Authorization', auth).send({ calendarId: second }).expect(200);
+    await drain();
+    expect(await titles(first)).toHaveLength(0);
+    expect(await titles(second)).toContain('Two months ago, edited');
+    await t.http.post(`/api/v1/interventions/${old}/cancel`).set('Authorization', dispatch).expect(200);
   });
 
   it('waits while sync is off and catches up when it is switched back on', async () => {
