@@ -3,6 +3,8 @@
 // mode it reads the emulator's /_emulator/info), so a bad setup fails at boot.
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { AdminIntegrationsController } from './admin/admin-integrations.controller';
+import { AdminIntegrationsQuery } from './admin/admin-integrations.query';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -21,7 +23,7 @@ import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
 
 @Module({
-  controllers: [IntegrationsController, EventPrivacyController],
+  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -37,6 +39,7 @@ import { SyncWorker } from './sync/sync-worker';
     SyncWorker,
     EventPrivacyRepository,
     EventPrivacyService,
+    AdminIntegrationsQuery,
   ],
   // What InterventionsService needs: enqueue sync jobs in its own transaction.
   exports: [CalendarSyncService],
