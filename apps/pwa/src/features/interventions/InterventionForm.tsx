@@ -49,6 +49,9 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
       <FormField label={t('fields.clientName')} name="clientName" error={fieldError('clientName')}>
         {(props) => <input {...props} required value={values.clientName} onChange={set('clientName')} />}
       </FormField>
+      <FormField label={t('fields.clientPhone')} name="clientPhone" error={fieldError('clientPhone')}>
+        {(props) => <input {...props} type="tel" autoComplete="off" maxLength={40} value={values.clientPhone} onChange={set('clientPhone')} />}
+      </FormField>
       <FormField label={t('fields.address')} name="address" error={fieldError('address')}>
         {(props) => <input {...props} required autoComplete="street-address" value={values.address} onChange={set('address')} />}
       </FormField>
