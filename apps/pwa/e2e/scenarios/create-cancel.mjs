@@ -22,7 +22,7 @@ export async function run({ pwaUrl, apiUrl }) {
     await page.getByLabel('Début', { exact: true }).fill(`${day}T10:00`);
     await page.getByLabel('Fin', { exact: true }).fill(`${day}T09:00`);
     assert.equal(await page.getByLabel('Fuseau horaire', { exact: true }).inputValue(), 'Europe/Paris');
-    await page.getByRole('button', { name: "Créer l'intervention" }).click();
+    await page.getByRole('button', { name: "Créer l’intervention" }).click();
 
     const endsError = page.locator('[data-field-error="endsAt"]');
     await endsError.waitFor();
@@ -33,7 +33,7 @@ export async function run({ pwaUrl, apiUrl }) {
     await screenshot(page, '04-create-field-error-mobile');
 
     await page.getByLabel('Fin', { exact: true }).fill(`${day}T11:30`);
-    await page.getByRole('button', { name: "Créer l'intervention" }).click();
+    await page.getByRole('button', { name: "Créer l’intervention" }).click();
     await page.getByRole('status').filter({ hasText: 'Intervention créée.' }).waitFor();
     const card = page.locator('[data-testid="intervention-card"]', { hasText: title });
     await card.waitFor();
@@ -53,7 +53,7 @@ export async function run({ pwaUrl, apiUrl }) {
 
     // Edit through the form: only the title changes.
     await card.getByRole('link', { name: 'Modifier' }).click();
-    await page.getByRole('heading', { name: "Modifier l'intervention" }).waitFor();
+    await page.getByRole('heading', { name: "Modifier l’intervention" }).waitFor();
     assert.equal(await page.getByLabel('Début', { exact: true }).inputValue(), `${day}T14:00`);
     await page.getByLabel('Titre', { exact: true }).fill(`${title} (urgent)`);
     await page.getByRole('button', { name: 'Enregistrer' }).click();

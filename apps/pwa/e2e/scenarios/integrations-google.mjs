@@ -83,7 +83,7 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
     // Listing the calendars meets the revoked grant: the API marks it, the card offers Reconnect.
     card = await integrationCard(page, 'google', 'NEEDS_RECONNECT');
     assert.equal(await card.getByTestId('integration-status').textContent(), 'À reconnecter');
-    assert.match(await card.getByTestId('integration-hint').textContent(), /n'accepte plus notre accès.*Reconnecter/);
+    assert.match(await card.getByTestId('integration-hint').textContent(), /n’accepte plus notre accès.*Reconnecter/);
     assert.equal(await card.getByTestId('integration-account').textContent(), 'Compte : alice@example.com');
     assert.equal((await apiIntegration(apiUrl, token, 'google')).status, 'NEEDS_RECONNECT');
     await screenshot(page, '24-google-needs-reconnect-desktop');

@@ -12,7 +12,7 @@ export async function run({ pwaUrl }) {
     await page.getByRole('banner').getByTestId('language-switcher').selectOption('en');
     await page.getByRole('heading', { name: 'My interventions' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.match(await page.locator('.card-zone').first().textContent(), /Europe\/Paris time/);
+    assert.match(await page.locator('.card-zone').first().textContent(), /in your time zone \(Paris\)/);
     await screenshot(page, '07-alice-list-english-desktop');
 
     await page.reload();

@@ -20,7 +20,7 @@ export async function run({ pwaUrl }) {
     await panel.waitFor();
     await panel.getByRole('heading', { name: 'Intégrations calendrier' }).waitFor();
     const banner = page.getByTestId('integration-result');
-    assert.equal(await integrationResultText(page, 'google', 'error'), "La connexion à Google Agenda a échoué : vous avez refusé l'accès. Pour relier votre calendrier, cliquez de nouveau sur «\u00a0Connecter\u00a0» et acceptez la demande d'accès.");
+    assert.equal(await integrationResultText(page, 'google', 'error'), "La connexion à Google Agenda a échoué : vous avez refusé l’accès. Pour relier votre calendrier, cliquez de nouveau sur «\u00a0Connecter\u00a0» et acceptez la demande d’accès.");
     assert.match(await page.getByTestId('account-panel').textContent(), /alice@example\.com.*Technicien.*Europe\/Paris/s);
     await assertNoHorizontalScroll(page);
     await screenshot(page, '10-settings-error-mobile');

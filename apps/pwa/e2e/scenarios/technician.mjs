@@ -34,7 +34,7 @@ export async function run({ pwaUrl, apiUrl }) {
     const shown = await cardIds(page);
     assert.deepEqual([...shown].sort(), [...aliceIds].sort(), 'exactly her interventions are listed');
     assert.ok(!shown.some((id) => bobIds.includes(id)), "none of Bob's interventions are listed");
-    assert.match(await page.locator('.card-zone').first().textContent(), /heure de Europe\/Paris/);
+    assert.match(await page.locator('.card-zone').first().textContent(), /dans votre fuseau horaire \(Paris\)/);
     assert.ok((await page.locator('.day-heading').count()) >= 1, 'grouped under day headings');
     await assertNoHorizontalScroll(page);
     await screenshot(page, '03-alice-list-mobile');

@@ -76,7 +76,8 @@ export const en: Messages = {
     allTechnicians: 'All technicians',
     allStatuses: 'All statuses',
     timeRange: '{{start}} – {{end}}',
-    timeZoneNote: '{{timeZone}} time',
+    timeZoneMine: 'in your time zone ({{city}})',
+    timeZoneOther: '{{city}} time',
     technician: 'Technician: {{name}}',
     count_one: '{{count}} intervention',
     count_other: '{{count}} interventions',
@@ -123,7 +124,6 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
-    languageSection: 'App language',
     account: 'My account',
     name: 'Name',
     email: 'Email address',
@@ -184,7 +184,7 @@ export const en: Messages = {
     calendar: {
       label: 'Calendar for interventions',
       placeholder: 'Choose a calendar…',
-      primary: '{{name}} (main)',
+      primary: '{{name}} (primary calendar)',
       readOnly: '{{name}} (read only)',
       readOnlyNote: 'Read-only calendars cannot be chosen: your interventions could not be added to them.',
       missing: 'The chosen calendar no longer exists at {{provider}}. Choose another one.',

@@ -20,6 +20,6 @@ describe('sharedFields', () => {
     expect(en.t('eventPrivacy.shared', { items: list(en, shared) })).toBe('Your calendar events show: title and times, address.');
     expect(en.t('eventPrivacy.withheld', { items: list(en, withheld) })).toBe('Never sent: client name, client phone, notes (description).');
     const fr = await createI18n('fr');
-    expect(fr.t('eventPrivacy.shared', { items: list(fr, shared) })).toBe('Vos évènements d’agenda montrent : titre et horaires, adresse.');
+    expect(fr.t('eventPrivacy.shared', { items: list(fr, shared) })).toBe('Vos événements de calendrier montrent : titre et horaires, adresse.');
   });
 });

@@ -5,6 +5,7 @@ import type { Intervention, Technician } from '@fs/contracts';
 import { localeOf } from '../../i18n/language';
 import { formatTimeRange } from './date-time';
 import { InterventionActions } from './InterventionActions';
+import { ZoneNote } from './ZoneNote';
 
 interface Props {
   intervention: Intervention;
@@ -31,7 +32,7 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
       <header className="card-header">
         <p className="card-time">
           <time dateTime={intervention.startsAt}>{t('interventions.timeRange', { start, end })}</time>
-          <span className="card-zone">{t('interventions.timeZoneNote', { timeZone: intervention.timeZone })}</span>
+          <ZoneNote className="card-zone" timeZone={intervention.timeZone} />
         </p>
         <span className={`badge badge-${intervention.status.toLowerCase()}`}>{t(`status.${intervention.status}`)}</span>
       </header>

@@ -7,6 +7,7 @@ import type { ErrorText } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
 import type { InterventionFormValues } from './intervention-form';
 import { TechnicianOptions } from './TechnicianOptions';
+import { groupTimeZones } from './time-zones';
 
 interface Props {
   initial: InterventionFormValues;
@@ -18,15 +19,10 @@ interface Props {
   onSubmit: (values: InterventionFormValues) => void;
 }
 
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 export function InterventionForm({ initial, technicians, error, busy, submitLabel, onSubmit }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
-  const zones = useMemo(() => timeZones(values.timeZone), [values.timeZone]);
+  const zoneGroups = useMemo(() => groupTimeZones(Intl.supportedValuesOf('timeZone'), values.timeZone), [values.timeZone]);
   const set = (field: keyof InterventionFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
   const fieldError = (field: keyof InterventionFormValues) => error?.fieldErrors[field];
@@ -66,10 +62,14 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
       <FormField label={t('fields.timeZone')} name="timeZone" error={fieldError('timeZone')} hint={t('form.timeZoneHint')}>
         {(props) => (
           <select {...props} value={values.timeZone} onChange={set('timeZone')}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
+            {zoneGroups.map((group) => (
+              <optgroup key={group.region} label={group.region}>
+                {group.zones.map((zone) => (
+                  <option key={zone.id} value={zone.id}>
+                    {zone.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}
