@@ -15,7 +15,8 @@ export async function run({ pwaUrl, apiUrl, emulator, emulatorUrl }) {
   await withBrowser(async (page) => {
     await loginThroughUi(page, pwaUrl, 'bob@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
-    await page.getByRole('region', { name: 'Langue de l’application' }).getByRole('combobox').selectOption('en');
+    // One language picker, in the header of every page.
+    await page.getByRole('banner').getByLabel('Langue').selectOption('en');
     let card = await integrationCard(page, 'microsoft', 'NOT_CONNECTED');
     assert.equal(await card.getByTestId('integration-status').textContent(), 'Not connected');
 
