@@ -1,0 +1,30 @@
+// Switching to English translates the app, sets <html lang>, and is remembered on reload.
+import assert from 'node:assert/strict';
+import { DESKTOP, screenshot } from '../browser.mjs';
+import { loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
+
+const name = 'language: switch to English, persisted, <html lang> follows';
+
+test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
+  await withBrowser(async (page) => {
+    await loginThroughUi(page, pwaUrl, 'alice@example.com');
+    await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
+    await page.getByRole('banner').getByTestId('language-switcher').selectOption('en');
+    await page.getByRole('heading', { name: 'My interventions' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.locator('.card-zone').first().textContent(), /in your time zone \(Paris\)/);
+    await screenshot(page, '07-alice-list-english-desktop');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'My interventions' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Calendar integrations' }).waitFor();
+
+    // Errors follow the language too.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await loginThroughUi(page, pwaUrl, 'alice@example.com', 'wrong');
+    assert.equal((await page.getByTestId('login-error').textContent()).trim(), 'Wrong email address or password.');
+  }, { viewport: DESKTOP });
+});
