@@ -8,14 +8,14 @@ import { test } from '../fixtures.mjs';
 
 const name = 'technician: French login, wrong password, own interventions only, 401 back to login';
 
-test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
+test(name, async ({ stack: { pwaUrl, apiUrl }, session }) => {
   const alice = await apiToken(apiUrl, 'alice@example.com');
   const bob = await apiToken(apiUrl, 'bob@example.com');
   const aliceIds = (await apiGet(apiUrl, alice, '/interventions')).map((i) => i.id);
   const bobIds = (await apiGet(apiUrl, bob, '/interventions')).map((i) => i.id);
   assert.ok(aliceIds.length > 0 && bobIds.length > 0, 'the seed gives both technicians interventions');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await page.goto(pwaUrl);
     await page.waitForURL('**/login');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');

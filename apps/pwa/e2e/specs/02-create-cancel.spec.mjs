@@ -7,11 +7,11 @@ import { test } from '../fixtures.mjs';
 
 const name = 'technician: create with endsAt before startsAt (field error), create, reschedule, edit, cancel';
 
-test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
+test(name, async ({ stack: { pwaUrl, apiUrl }, session }) => {
   const title = `Fuite chaudière ${Date.now()}`;
   const day = daysAhead(3);
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
     await page.getByRole('link', { name: 'Nouvelle intervention' }).click();
@@ -19,6 +19,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
 
     await page.getByLabel('Titre', { exact: true }).fill(title);
     await page.getByLabel('Client', { exact: true }).fill('Boulangerie Martin');
+    await page.getByLabel('Téléphone du client', { exact: true }).fill('+33 1 23 45 67 89');
     await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas, 75011 Paris');
     await page.getByLabel('Début', { exact: true }).fill(`${day}T10:00`);
     await page.getByLabel('Fin', { exact: true }).fill(`${day}T09:00`);
@@ -39,6 +40,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
     const card = page.locator('[data-testid="intervention-card"]', { hasText: title });
     await card.waitFor();
     assert.match(await card.locator('.card-time').textContent(), /10:00 – 11:30/);
+    assert.equal(await card.getByRole('link', { name: 'Appeler le +33 1 23 45 67 89' }).getAttribute('href'), 'tel:+33123456789');
 
     const alice = await apiToken(apiUrl, 'alice@example.com');
     const created = (await apiGet(apiUrl, alice, '/interventions')).find((i) => i.title === title);

@@ -6,8 +6,8 @@ import { test } from '../fixtures.mjs';
 
 const name = 'language: switch to English, persisted, <html lang> follows';
 
-test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
     await page.getByRole('banner').getByTestId('language-switcher').selectOption('en');

@@ -8,7 +8,7 @@ import { test } from '../fixtures.mjs';
 
 const name = 'dispatcher: sees all, filters by technician, reassigns, deletes';
 
-test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
+test(name, async ({ stack: { pwaUrl, apiUrl }, session }) => {
   const token = await apiToken(apiUrl, 'dispatch@example.com');
   const all = await apiGet(apiUrl, token, '/interventions');
   const technicians = await apiGet(apiUrl, token, '/technicians');
@@ -16,7 +16,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
   const target = all.find((i) => i.technicianId !== bob.id && i.status === 'PLANNED');
   assert.ok(bob && target, 'seed has Bob and a planned intervention of someone else');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.getByRole('heading', { name: 'Toutes les interventions' }).waitFor();
     await page.locator('[data-testid="intervention-card"]').first().waitFor();
@@ -49,7 +49,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl }, session: withBrowser }) => {
     assert.ok(!remaining.some((i) => i.id === target.id), 'the API deleted it');
   }, { viewport: DESKTOP });
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.locator('[data-testid="intervention-card"]').first().waitFor();
     await assertNoHorizontalScroll(page);

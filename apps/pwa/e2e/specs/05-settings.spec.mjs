@@ -7,8 +7,8 @@ import { test } from '../fixtures.mjs';
 
 const name = 'settings: integrations section and OAuth result banner';
 
-test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     // Arriving logged out keeps the query string through the login.
     await page.goto(`${pwaUrl}/settings?integration=google&result=error&reason=ACCESS_DENIED`);
     await page.waitForURL('**/login');
@@ -37,7 +37,7 @@ test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
     assert.equal(await page.getByTestId('integration-result').count(), 0);
   }, { viewport: MOBILE });
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await page.getByTestId('integrations-panel').waitFor();

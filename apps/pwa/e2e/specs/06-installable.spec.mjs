@@ -7,7 +7,7 @@ import { test } from '../fixtures.mjs';
 
 const name = 'installable: manifest, icons, service worker (no /api in caches)';
 
-test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
   const manifestResponse = await fetch(`${pwaUrl}/manifest.webmanifest`);
   assert.equal(manifestResponse.status, 200);
   const manifest = await manifestResponse.json();
@@ -24,7 +24,7 @@ test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
   assert.equal(sw.status, 200);
   assert.match(await sw.text(), /precache/i);
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
     assert.ok(await page.locator('link[rel="manifest"]').count(), 'the page links the manifest');

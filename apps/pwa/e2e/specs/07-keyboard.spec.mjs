@@ -14,8 +14,8 @@ const focused = (page) =>
     return { tag: el.tagName, label: el.labels?.[0]?.textContent ?? el.textContent, shadow: getComputedStyle(el).boxShadow };
   });
 
-test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     await page.goto(`${pwaUrl}/login`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await page.keyboard.press('Tab');

@@ -12,12 +12,12 @@ const name = 'integrations: Google connect, calendar, sync switch, disconnect, r
 
 const SWITCH = 'Envoyer mes interventions vers ce calendrier';
 
-test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session: withBrowser }) => {
+test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
   await emulator.reset();
   await emulator.consent('page', 'google');
   const token = await apiToken(apiUrl, 'alice@example.com');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     const google = await integrationCard(page, 'google', 'NOT_CONNECTED');
@@ -104,7 +104,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session: withBrowser })
 
   // The same card on a phone, in the reconnect state.
   await emulator.revokeGrant('google', 'alice@example.com');
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await integrationCard(page, 'google', 'NEEDS_RECONNECT');

@@ -8,12 +8,12 @@ import { test } from '../fixtures.mjs';
 
 const name = 'integrations: Microsoft refuse then connect, choose calendar, disconnect (phone, English)';
 
-test(name, async ({ stack: { pwaUrl, apiUrl, emulator, emulatorUrl }, session: withBrowser }) => {
+test(name, async ({ stack: { pwaUrl, apiUrl, emulator, emulatorUrl }, session }) => {
   await emulator.reset();
   await emulator.consent('page', 'microsoft');
   const token = await apiToken(apiUrl, 'bob@example.com');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'bob@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     // One language picker, in the header of every page.

@@ -17,8 +17,8 @@ async function attempt(page, pwaUrl) {
   return (await error.textContent()).trim();
 }
 
-test(name, async ({ stack: { pwaUrl }, session: withBrowser }) => {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     for (let i = 0; i < 6; i++) assert.equal(await attempt(page, pwaUrl), 'Adresse e-mail ou mot de passe incorrect.');
     assert.match(await attempt(page, pwaUrl), /^Trop de tentatives\. Réessayez dans \d+ s\.$/);
     await screenshot(page, '30-login-too-many-attempts-mobile');

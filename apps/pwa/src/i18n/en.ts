@@ -76,6 +76,7 @@ export const en: Messages = {
     allTechnicians: 'All technicians',
     allStatuses: 'All statuses',
     timeRange: '{{start}} – {{end}}',
+    call: 'Call {{phone}}',
     timeZoneMine: 'in your time zone ({{city}})',
     timeZoneOther: '{{city}} time',
     technician: 'Technician: {{name}}',

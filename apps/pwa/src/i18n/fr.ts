@@ -74,6 +74,7 @@ export const fr = {
     allTechnicians: 'Tous les techniciens',
     allStatuses: 'Tous les statuts',
     timeRange: '{{start}} – {{end}}',
+    call: 'Appeler le {{phone}}',
     timeZoneMine: 'dans votre fuseau horaire ({{city}})',
     timeZoneOther: 'heure de {{city}}',
     technician: 'Technicien : {{name}}',

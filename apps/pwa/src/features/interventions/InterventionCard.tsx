@@ -40,6 +40,11 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
         {intervention.title}
       </h3>
       <p className="card-client">{intervention.clientName}</p>
+      {intervention.clientPhone && (
+        <p className="card-phone">
+          <a href={`tel:${intervention.clientPhone.replace(/[^0-9+]/g, '')}`}>{t('interventions.call', { phone: intervention.clientPhone })}</a>
+        </p>
+      )}
       <p className="card-address">{intervention.address}</p>
       {intervention.description && <p className="card-description">{intervention.description}</p>}
       {manageAll && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}
