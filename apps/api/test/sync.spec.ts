@@ -186,6 +186,27 @@ describe('calendar sync', () => {
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Throttled')).toHaveLength(1);
   });
 
+  it('sends the jobs an outage deferred as soon as the provider answers this account again', async () => {
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    await t.emu.control.addFault({ provider: 'google', route: 'events.insert', status: 503 });
+    const waiting = [await create({ title: 'Deferred 1' }), await create({ title: 'Deferred 2' })];
+    // The outage lasts: each retry fails and the backoff grows (about 1, 2, 4, 8 s...).
+    for (let round = 0; round < 5; round++) {
+      await worker.runOnce();
+      const { runAfter } = await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: waiting[0]!.id } });
+      if (round < 4) t.clock.advance(runAfter.getTime() - t.clock.now().getTime());
+    }
+    const deferred = await t.prisma.syncJob.findMany({ where: { interventionId: { in: waiting.map((w) => w.id) } } });
+    expect(deferred.map((job) => [job.lastError, job.runAfter > t.clock.now()])).toEqual([["TRANSIENT", true], ["TRANSIENT", true]]);
+
+    await t.emu.control.clearFaults();
+    await create({ title: 'After the outage' });
+    await worker.runOnce(); // the new one goes through: Google answers this account again
+    await worker.runOnce(); // ...so the deferred ones are due now, not at the end of their backoff
+    expect((await liveEvents(calendarId)).map((e) => e.body.summary)).toEqual(expect.arrayContaining(['Deferred 1', 'Deferred 2', 'After the outage']));
+  });
+
   it('makes no duplicate when the process died after the provider write and before our commit', async () => {
     const calendarId = await connectWithCalendar(ALICE, 'google');
     await drain();
@@ -242,6 +263,19 @@ describe('calendar sync', () => {
     expect(await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ lockedUntil: null });
     await drain();
     expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'After')).toHaveLength(1);
+  });
+
+  it('never strands a job it parked while the person was choosing a calendar: the newer enqueue wins', async () => {
+    await t.connect(ALICE, 'google'); // connected, no calendar yet: a change only parks
+    const { id } = await create({ title: 'Chosen meanwhile' });
+    const jobs = t.app.get(SyncJobRepository);
+    const [job] = (await jobs.claim(t.clock.now(), 100)).filter((j) => j.interventionId === id);
+    // The worker decided "park: no calendar"; before it writes that, the person picks one.
+    const calendarId = await connectWithCalendar(ALICE, 'google');
+    await jobs.park(job!, null);
+    expect(await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: id } })).toMatchObject({ status: 'PENDING', lockedUntil: null });
+    await drain();
+    expect((await liveEvents(calendarId)).filter((e) => e.body.summary === 'Chosen meanwhile')).toHaveLength(1);
   });
 
   it('moves the events when the person chooses another calendar', async () => {

@@ -52,7 +52,7 @@ describe('parseEnv', () => {
   });
 
   it('runs the sync worker by default, except under NODE_ENV=test unless asked', () => {
-    expect(parseEnv(valid)).toMatchObject({ SYNC_WORKER_ENABLED: true, SYNC_POLL_INTERVAL_MS: 2000 });
+    expect(parseEnv(valid)).toMatchObject({ SYNC_WORKER_ENABLED: true, SYNC_POLL_INTERVAL_MS: 30_000 });
     expect(parseEnv({ ...valid, NODE_ENV: 'test' }).SYNC_WORKER_ENABLED).toBe(false);
     expect(parseEnv({ ...valid, NODE_ENV: 'test', SYNC_WORKER_ENABLED: 'true' }).SYNC_WORKER_ENABLED).toBe(true);
     expect(parseEnv({ ...valid, SYNC_WORKER_ENABLED: 'false' }).SYNC_WORKER_ENABLED).toBe(false);

@@ -50,7 +50,12 @@ export const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+  /** Safety net only: the worker wakes on every committed job (LISTEN/NOTIFY) and when a retry falls due. */
+  SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Sync writes per second per account, shared by every worker (Google: 10/s per user by default quota). */
+  SYNC_GOOGLE_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Graph allows 10,000 requests per 10 minutes per mailbox (about 16/s) and 4 at once. */
+  SYNC_MICROSOFT_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   /**
    * A first sync (and a calendar change) writes the interventions ending at most this many
    * days ago, and everything later: a calendar gets the recent past, not the whole history.

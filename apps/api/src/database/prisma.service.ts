@@ -32,6 +32,11 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     await this.opened.close();
   }
 
+  /** LISTEN on `channel` (a NOTIFY reaches every process sharing the database, after its commit). */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    return this.opened.listen(channel, onNotify);
+  }
+
   /** True when a trivial query round-trips; used by the health check. */
   async isUp(): Promise<boolean> {
     try {

@@ -21,6 +21,8 @@ import { SyncJobRepository } from './sync/sync-job.repository';
 import { InterventionSyncRepository } from './sync/intervention-sync.repository';
 import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
+import { SyncWorkerLoop } from './sync/sync-worker-loop';
+import { ProviderPace } from './sync/provider-pace';
 
 @Module({
   controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController],
@@ -37,6 +39,8 @@ import { SyncWorker } from './sync/sync-worker';
     InterventionSyncRepository,
     SyncSource,
     SyncWorker,
+    SyncWorkerLoop,
+    ProviderPace,
     EventPrivacyRepository,
     EventPrivacyService,
     AdminIntegrationsQuery,

@@ -15,6 +15,9 @@ export const TEST_ENV = {
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  // Tests drain the outbox in one go; pacing has its own spec (sync-pace.spec.ts).
+  SYNC_GOOGLE_CALLS_PER_SECOND: '1000',
+  SYNC_MICROSOFT_CALLS_PER_SECOND: '1000',
 };
 
 export interface TestApp {

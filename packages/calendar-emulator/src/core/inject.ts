@@ -3,7 +3,7 @@
 // request log exactly like a direct call.
 import http from 'node:http';
 import https from 'node:https';
-import { INNER_CALL_HEADER } from './route.js';
+import { INNER_CALL_HEADER } from './inner-call.js';
 
 export interface InjectRequest {
   origin: 'http' | 'https';

@@ -3,9 +3,8 @@
 // `quotaGate` runs after a provider authenticated the caller (res.locals.user = email).
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Provider } from './types.js';
-import type { EmulatorContext } from './context.js';
-
-export const INNER_CALL_HEADER = 'x-calendar-emulator-inner';
+import type { EmulatorContext } from './context-types.js';
+import { INNER_CALL_HEADER } from './inner-call.js';
 
 export interface RouteLocals {
   provider: Provider;

@@ -9,6 +9,9 @@ describe('time zones', () => {
   it('maps Windows names to IANA and keeps IANA names', () => {
     expect(toIana('Romance Standard Time')).toBe('Europe/Paris');
     expect(toIana('America/New_York')).toBe('America/New_York');
+    // Names the API sends that a hand-made subset lacked: every CLDR Windows name resolves.
+    expect(toIana('Nepal Standard Time')).toMatch(/^Asia\/Kat(h)?mandu$/);
+    expect(toIana('India Standard Time')).toBe('Asia/Calcutta');
     expect(() => toIana('Mars/Olympus')).toThrow();
   });
 

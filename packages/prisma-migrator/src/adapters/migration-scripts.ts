@@ -11,7 +11,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import type { MigrationAdapterFactory } from '../engine/schema-engine-session';
+import type { MigrationAdapterFactory } from '../engine/adapter-factory';
 import { createScratchPGlite } from './scratch-pglite';
 
 const PGLITE_ADAPTER = 'pglite-prisma-adapter';

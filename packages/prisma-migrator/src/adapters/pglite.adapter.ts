@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { MigrationAdapterFactory } from '../engine/schema-engine-session';
+import type { MigrationAdapterFactory } from '../engine/adapter-factory';
 import { createScratchPGlite } from './scratch-pglite';
 
 export interface OpenedAdapterFactory {

@@ -2,19 +2,14 @@
 // a piece of work with it and always frees it. Also turns the engine's errors, which
 // arrive as plain objects or JSON strings, into Error instances with a readable message.
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
+import type { MigrationAdapterFactory } from './adapter-factory';
 import { loadSchemaEngine } from './wasm-loader';
 import { withReliableScripts } from '../adapters/migration-scripts';
 
 export type { SchemaEngine };
 
-/**
- * What the engine talks to: `PrismaPg`, `PrismaPGlite` or any migration-aware factory.
- * pglite-prisma-adapter 0.7.2 is built against driver-adapter-utils 7.2.0 while the
- * engine and @prisma/adapter-pg are 7.10.0; the shapes the engine uses are the same.
- */
-export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory;
+export type { MigrationAdapterFactory };
 
 export interface SchemaEngineOptions {
   adapterFactory: MigrationAdapterFactory;

@@ -64,6 +64,10 @@ export interface EventRef {
   etag?: string;
 }
 
+export interface UpsertOptions {
+  firstWrite?: boolean;
+}
+
 export interface CalendarProvider {
   readonly id: CalendarProviderId;
   /** URL of the provider's consent page, to send the person's browser to. */
@@ -78,8 +82,10 @@ export interface CalendarProvider {
   /**
    * Creates or updates the event of `event.syncKey` in `calendarId`. Idempotent: calling it
    * again after a crash (with or without `known`) never makes a second event.
+   * `firstWrite`: nothing was ever tried for this event (no record, no earlier attempt), so
+   * an adapter may create without first looking for an existing one.
    */
-  upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef>;
+  upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef>;
   /** Removes the event; an event already gone is success, not an error. */
   deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void>;
 }

@@ -19,6 +19,9 @@ export interface ClaimedJob {
 /** How long a claim holds; past it, a crashed worker's job is claimable again. */
 export const CLAIM_LEASE_MS = 2 * 60_000;
 
+/** NOTIFY channel: "a job became due". Sent inside the enqueuing transaction, so only a commit wakes anyone. */
+const JOBS_CHANNEL = 'sync_jobs';
+
 @Injectable()
 export class SyncJobRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -37,11 +40,45 @@ export class SyncJobRepository {
         select: { id: true },
       });
     }
+    if (interventionIds.length > 0) await this.notify(db);
   }
 
   /** The person can be synced again: parked jobs become due. */
   async resume(db: Db, integrationId: string, now: Date): Promise<void> {
-    await db.syncJob.updateMany({ where: { integrationId, status: 'PARKED' }, data: { status: 'PENDING', runAfter: now, attempts: 0 } });
+    const { count } = await db.syncJob.updateMany({ where: { integrationId, status: 'PARKED' }, data: { status: 'PENDING', runAfter: now, attempts: 0 } });
+    if (count > 0) await this.notify(db);
+  }
+
+  /**
+   * The provider answered this account again after failures: its jobs deferred by a
+   * transient failure go now instead of waiting out a backoff that kept growing during
+   * the outage. Throttled ones keep their Retry-After.
+   */
+  async releaseDeferred(integrationId: string, now: Date): Promise<void> {
+    const { count } = await this.prisma.syncJob.updateMany({
+      where: { integrationId, status: 'PENDING', lastError: 'TRANSIENT', runAfter: { gt: now } },
+      data: { runAfter: now },
+    });
+    if (count > 0) await this.notify(this.prisma);
+  }
+
+  /**
+   * When the next pending job can be claimed (undefined: none), so a worker can sleep until
+   * then: its run_after, or the end of another worker's lease on it.
+   */
+  async nextDueAt(): Promise<Date | undefined> {
+    const [row] = await this.prisma.$queryRaw<{ next: Date | null }[]>`
+      SELECT min(GREATEST(run_after, COALESCE(locked_until, run_after))) AS next FROM sync_jobs WHERE status = 'PENDING'`;
+    return row?.next ?? undefined;
+  }
+
+  /** Calls `onDue` whenever any process commits a job that is due. Resolves to an unlisten. */
+  listen(onDue: () => void): Promise<() => Promise<void>> {
+    return this.prisma.listen(JOBS_CHANNEL, onDue);
+  }
+
+  private async notify(db: Db): Promise<void> {
+    await db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
   }
 
   /**
@@ -81,6 +118,12 @@ export class SyncJobRepository {
     if (count === 0) await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
   }
 
+  /** Not now (the account's pace is used up): due again at `runAfter`, no attempt counted. */
+  async postpone(job: ClaimedJob, runAfter: Date): Promise<void> {
+    await this.prisma.syncJob.updateMany({ where: { id: job.id, revision: job.revision }, data: { runAfter } });
+    await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
+  }
+
   /** Try again at `runAfter`. A change that arrived meanwhile already made it due now. */
   async reschedule(job: ClaimedJob, runAfter: Date, lastError: ProviderErrorCode): Promise<void> {
     await this.prisma.syncJob.updateMany({
@@ -90,9 +133,17 @@ export class SyncJobRepository {
     await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
   }
 
-  /** Waits for the person (reconnect, calendar choice, sync re-enabled); see CalendarSyncService.enqueueAllFor. */
+  /**
+   * Waits for the person (reconnect, calendar choice, sync re-enabled); see CalendarSyncService.enqueueAllFor.
+   * Only if nothing was enqueued meanwhile: a calendar chosen while we decided to park
+   * resumes and bumps the job, and parking it then would strand it.
+   */
   async park(job: ClaimedJob, lastError: ProviderErrorCode | null): Promise<void> {
-    await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { status: 'PARKED', lockedUntil: null, lastError } });
+    const { count } = await this.prisma.syncJob.updateMany({
+      where: { id: job.id, revision: job.revision },
+      data: { status: 'PARKED', lockedUntil: null, lastError },
+    });
+    if (count === 0) await this.prisma.syncJob.updateMany({ where: { id: job.id }, data: { lockedUntil: null } });
   }
 
   /** Drops every claim of the integration: its grant is gone, nothing can run until reconnect. */

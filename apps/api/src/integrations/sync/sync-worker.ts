@@ -2,9 +2,8 @@
 // claims due jobs, and for each (integration, intervention) makes the calendar match the
 // database as it is *now*: sync-planner.ts decides what to do from a snapshot, this runs it.
 // Failures go through retry-policy.ts; the outcome is recorded in intervention_syncs.
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { AppConfig } from '../../config/app-config';
 import { IntegrationAccess } from '../integration-access.service';
 import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider, EventRef } from '../providers/calendar-provider';
@@ -13,6 +12,7 @@ import { ProviderRegistry } from '../providers/provider-registry';
 import { EventPrivacyRepository, type EventPrivacy } from '../privacy/event-privacy.repository';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
+import { ProviderPace } from './provider-pace';
 import { planSync, type SyncPlan } from './sync-planner';
 import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type ClaimedJob } from './sync-job.repository';
@@ -30,9 +30,8 @@ interface Target {
 type WritePlan = Exclude<SyncPlan, { action: 'finish' | 'park' | 'nothing' }>;
 
 @Injectable()
-export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
+export class SyncWorker implements OnModuleDestroy {
   private readonly logger = new Logger(SyncWorker.name);
-  private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 
   constructor(
@@ -43,20 +42,11 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly integrations: IntegrationRepository,
     private readonly registry: ProviderRegistry,
     private readonly privacy: EventPrivacyRepository,
-    private readonly config: AppConfig,
+    private readonly pace: ProviderPace,
     private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.env.SYNC_WORKER_ENABLED) return;
-    this.timer = setInterval(() => {
-      void this.runOnce().catch((error: unknown) => this.logger.error(`sync poll failed: ${(error as Error).message}`));
-    }, this.config.env.SYNC_POLL_INTERVAL_MS);
-    this.timer.unref();
-  }
-
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 
@@ -93,16 +83,28 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (plan.action === 'nothing') return this.jobs.finish(job);
     // planSync parks unless the integration is connected, with a calendar, and its provider.
     const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy };
+    const wait = await this.pace.waitMs(provider!.id, job.integrationId);
+    if (wait > 0) return this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
     try {
-      await this.execute(target, plan, job.interventionId, intervention);
+      // Nothing was ever tried for this event: an adapter may create without looking first.
+      const firstWrite = plan.action === 'create' && !record && job.attempts === 0;
+      await this.execute(target, plan, job.interventionId, intervention, firstWrite);
       await this.jobs.finish(job);
       await this.integrations.clearResolvedSyncFailure(job.integrationId);
+      // The provider answers this account: whatever an outage deferred for it can go now.
+      await this.jobs.releaseDeferred(job.integrationId, this.clock.now());
     } catch (error) {
       await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error);
     }
   }
 
-  private async execute(target: Target, plan: WritePlan, interventionId: string, intervention: InterventionForSync | null): Promise<void> {
+  private async execute(
+    target: Target,
+    plan: WritePlan,
+    interventionId: string,
+    intervention: InterventionForSync | null,
+    firstWrite: boolean,
+  ): Promise<void> {
     if (plan.action === 'delete') {
       await this.deleteAt(target, plan.calendarId, interventionId, plan.known);
       return this.records.forget({ integrationId: target.integrationId, interventionId });
@@ -116,12 +118,14 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     // planSync writes only an intervention that exists and is this person's.
-    await this.write(target, plan.calendarId, intervention!, plan.action === 'update' ? plan.known : undefined);
+    await this.write(target, plan.calendarId, intervention!, plan.action === 'update' ? plan.known : undefined, firstWrite);
   }
 
-  private async write(target: Target, calendarId: string, intervention: InterventionForSync, known?: EventRef): Promise<void> {
+  private async write(target: Target, calendarId: string, intervention: InterventionForSync, known: EventRef | undefined, firstWrite: boolean): Promise<void> {
     const event = toCalendarEventInput(target.integrationId, intervention, target.privacy.settings);
-    const ref = await this.access.run(target.userId, target.provider, (context) => target.provider.upsertEvent(context, calendarId, event, known));
+    const ref = await this.access.run(target.userId, target.provider, (context) =>
+      target.provider.upsertEvent(context, calendarId, event, known, { firstWrite }),
+    );
     await this.records.recordSynced(
       { integrationId: target.integrationId, interventionId: intervention.id },
       {

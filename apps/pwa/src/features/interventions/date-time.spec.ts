@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatDay, formatTimeRange, groupByDay, isoToZonedLocal, offsetMinutes, zonedLocalToIso } from './date-time';
+import { dayKey, formatDay, formatTimeRange, groupByDay, isoToZonedLocal, zonedLocalToIso } from './date-time';
 
 describe('zonedLocalToIso', () => {
   it('writes the Paris winter and summer offsets', () => {
@@ -18,9 +18,16 @@ describe('zonedLocalToIso', () => {
     expect(iso).toBe('2026-03-29T03:30:00+02:00');
   });
 
+  it('takes the first of a time that happens twice on the fall-back night', () => {
+    // 25 October 2026, Paris clocks go from 03:00 back to 02:00: 02:30 happens twice.
+    expect(zonedLocalToIso('2026-10-25T02:30', 'Europe/Paris')).toBe('2026-10-25T02:30:00+02:00');
+    expect(zonedLocalToIso('2026-11-01T01:30', 'America/New_York')).toBe('2026-11-01T01:30:00-04:00');
+  });
+
   it('rejects incomplete input', () => {
     expect(zonedLocalToIso('', 'Europe/Paris')).toBeNull();
     expect(zonedLocalToIso('2026-12-01', 'Europe/Paris')).toBeNull();
+    expect(zonedLocalToIso('2026-02-30T09:00', 'Europe/Paris')).toBeNull();
   });
 
   it('round-trips with isoToZonedLocal', () => {
@@ -48,10 +55,6 @@ describe('display in the intervention time zone', () => {
     expect(formatDay('2026-11-30', 'en-GB')).toMatch(/^Monday,? 30 November 2026$/);
   });
 
-  it('knows the offset of a zone at an instant', () => {
-    expect(offsetMinutes(Date.parse('2026-12-01T00:00:00Z'), 'Europe/Paris')).toBe(60);
-    expect(offsetMinutes(Date.parse('2026-12-01T00:00:00Z'), 'UTC')).toBe(0);
-  });
 });
 
 describe('groupByDay', () => {

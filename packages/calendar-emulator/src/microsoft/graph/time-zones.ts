@@ -1,39 +1,9 @@
-// Graph's dateTimeTimeZone handling: Windows <-> IANA zone names, wall-clock <-> instant,
-// and Graph's response format (no offset, 7 fractional digits, UTC unless
-// `Prefer: outlook.timezone` says otherwise). Pure; uses only Intl.
+// Graph's dateTimeTimeZone handling: Windows <-> IANA zone names (CLDR's windowsZones,
+// through windows-iana, the table the API uses too), wall-clock <-> instant, and Graph's
+// response format (no offset, 7 fractional digits, UTC unless `Prefer: outlook.timezone`
+// says otherwise). Pure.
 // Source: learn.microsoft.com graph/api/resources/datetimetimezone, user-post-events.
-
-// Subset of CLDR windowsZones.xml (territory "001"); Graph accepts Windows names and IANA names.
-const WINDOWS_TO_IANA: Record<string, string> = {
-  'UTC': 'UTC', 'Coordinated Universal Time': 'UTC',
-  'GMT Standard Time': 'Europe/London', 'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'W. Europe Standard Time': 'Europe/Berlin', 'Romance Standard Time': 'Europe/Paris',
-  'Central Europe Standard Time': 'Europe/Budapest', 'Central European Standard Time': 'Europe/Warsaw',
-  'E. Europe Standard Time': 'Europe/Chisinau', 'FLE Standard Time': 'Europe/Kiev',
-  'GTB Standard Time': 'Europe/Bucharest', 'Russian Standard Time': 'Europe/Moscow',
-  'Turkey Standard Time': 'Europe/Istanbul', 'Israel Standard Time': 'Asia/Jerusalem',
-  'South Africa Standard Time': 'Africa/Johannesburg', 'Egypt Standard Time': 'Africa/Cairo',
-  'Morocco Standard Time': 'Africa/Casablanca', 'W. Central Africa Standard Time': 'Africa/Lagos',
-  'Arabian Standard Time': 'Asia/Dubai', 'Arab Standard Time': 'Asia/Riyadh',
-  'India Standard Time': 'Asia/Calcutta', 'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo', 'Korea Standard Time': 'Asia/Seoul',
-  'Singapore Standard Time': 'Asia/Singapore', 'SE Asia Standard Time': 'Asia/Bangkok',
-  'AUS Eastern Standard Time': 'Australia/Sydney', 'E. Australia Standard Time': 'Australia/Brisbane',
-  'W. Australia Standard Time': 'Australia/Perth', 'New Zealand Standard Time': 'Pacific/Auckland',
-  'Eastern Standard Time': 'America/New_York', 'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver', 'US Mountain Standard Time': 'America/Phoenix',
-  'Pacific Standard Time': 'America/Los_Angeles', 'Alaskan Standard Time': 'America/Anchorage',
-  'Hawaiian Standard Time': 'Pacific/Honolulu', 'Atlantic Standard Time': 'America/Halifax',
-  'Newfoundland Standard Time': 'America/St_Johns', 'Canada Central Standard Time': 'America/Regina',
-  'Central Standard Time (Mexico)': 'America/Mexico_City', 'SA Pacific Standard Time': 'America/Bogota',
-  'E. South America Standard Time': 'America/Sao_Paulo', 'Argentina Standard Time': 'America/Buenos_Aires',
-  'Pacific SA Standard Time': 'America/Santiago', 'SA Western Standard Time': 'America/La_Paz',
-  'Reunion Standard Time': 'Indian/Reunion', 'Mauritius Standard Time': 'Indian/Mauritius',
-  'SE Asia Standard Time (Indochina)': 'Asia/Bangkok', 'Pakistan Standard Time': 'Asia/Karachi',
-  'Bangladesh Standard Time': 'Asia/Dhaka', 'Iran Standard Time': 'Asia/Tehran',
-  'Taipei Standard Time': 'Asia/Taipei', 'West Pacific Standard Time': 'Pacific/Port_Moresby',
-  'Cen. Australia Standard Time': 'Australia/Adelaide', 'Tasmania Standard Time': 'Australia/Hobart',
-};
+import { findIana } from 'windows-iana';
 
 export class UnknownTimeZoneError extends Error {
   constructor(readonly zone: string) {
@@ -44,7 +14,8 @@ export class UnknownTimeZoneError extends Error {
 /** Resolves a Windows or IANA zone name to an IANA name Intl understands, or throws. */
 export function toIana(zone: string): string {
   const trimmed = zone.trim();
-  const mapped = WINDOWS_TO_IANA[trimmed];
+  // Graph accepts every Windows name CLDR knows, and IANA names.
+  const mapped = findIana(trimmed)?.[0];
   if (mapped) return mapped;
   if (/^(etc\/)?(utc|gmt)$/i.test(trimmed)) return 'UTC';
   try {

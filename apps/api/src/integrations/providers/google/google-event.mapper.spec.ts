@@ -36,6 +36,11 @@ describe('toGoogleEvent', () => {
     expect(body.end).toEqual({ dateTime: '2026-12-01T11:00:00+01:00', timeZone: 'Europe/Paris' });
   });
 
+  it('tells the two 02:30 of the Paris fall-back night apart by their offset', () => {
+    const body = toGoogleEvent({ ...input, startsAt: new Date('2026-10-25T00:30:00Z'), endsAt: new Date('2026-10-25T01:30:00Z') });
+    expect([body.start?.dateTime, body.end?.dateTime]).toEqual(['2026-10-25T02:30:00+02:00', '2026-10-25T02:30:00+01:00']);
+  });
+
   it('keeps syncKey and interventionId in private extended properties', () => {
     expect(toGoogleEvent(input).extendedProperties).toEqual({ private: { syncKey: input.syncKey, interventionId: 'intervention-1' } });
   });

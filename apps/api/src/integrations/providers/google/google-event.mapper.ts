@@ -3,9 +3,9 @@
 // (provider-apis.md A2.2): a retried insert after a crash answers 409 instead of making a
 // second event, and the id is found again without any lookup.
 import { createHash } from 'node:crypto';
+import { zonedIso } from '@fs/contracts';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { CalendarEventInput } from '../calendar-provider';
-import { wallTimeIn } from '../zoned-time';
 
 /** RFC 2938 base32hex alphabet, lowercase: the only characters Google accepts in an id. */
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
@@ -54,7 +54,7 @@ export function toGoogleEvent(event: CalendarEventInput): calendar_v3.Schema$Eve
   };
 }
 
+/** The zone's wall time with its offset (names the instant exactly, even on a DST night), plus the zone. */
 function googleDateTime(instant: Date, timeZone: string): calendar_v3.Schema$EventDateTime {
-  const { wall, offset } = wallTimeIn(instant, timeZone);
-  return { dateTime: `${wall}${offset}`, timeZone };
+  return { dateTime: zonedIso(instant, timeZone), timeZone };
 }

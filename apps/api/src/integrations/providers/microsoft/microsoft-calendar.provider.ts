@@ -11,6 +11,7 @@ import type {
   EventRef,
   ProviderTokens,
   TokenContext,
+  UpsertOptions,
 } from '../calendar-provider';
 import { ProviderError } from '../provider-error';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
@@ -65,8 +66,8 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     return this.withAccessToken(context, (accessToken) => this.graph.listCalendars(accessToken));
   }
 
-  async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
-    return this.withAccessToken(context, (accessToken) => this.events.upsert(accessToken, calendarId, event, known));
+  async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef> {
+    return this.withAccessToken(context, (accessToken) => this.events.upsert(accessToken, calendarId, event, known, options));
   }
 
   async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {

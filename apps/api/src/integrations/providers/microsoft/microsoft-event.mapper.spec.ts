@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEventInput } from '../calendar-provider';
-import { graphDateTime, graphTimeZone, SYNC_KEY_PROPERTY_ID, syncKeyFilter, toGraphCreate, toGraphEvent, transactionIdFor } from './microsoft-event.mapper';
+import { SYNC_KEY_PROPERTY_ID, syncKeyFilter, toGraphCreate, toGraphEvent, transactionIdFor } from './microsoft-event.mapper';
 
 const input: CalendarEventInput = {
   syncKey: 'integration-1:intervention-1',
@@ -40,30 +40,6 @@ describe('toGraphEvent', () => {
   it('never carries transactionId (Graph refuses to change it on PATCH); the create body does', () => {
     expect(toGraphEvent(input)).not.toHaveProperty('transactionId');
     expect(toGraphCreate(input, 'cal-1').transactionId).toBe(transactionIdFor(input.syncKey, 'cal-1'));
-  });
-});
-
-describe('graphDateTime on daylight-saving nights', () => {
-  // Each case: the instant, the zone, what Graph must receive to land on that instant.
-  it.each([
-    ['Paris, fall back, first 02:30 (CEST)', '2026-10-25T00:30:00Z', 'Europe/Paris', { dateTime: '2026-10-25T00:30:00', timeZone: 'UTC' }],
-    ['Paris, fall back, second 02:30 (CET)', '2026-10-25T01:30:00Z', 'Europe/Paris', { dateTime: '2026-10-25T01:30:00', timeZone: 'UTC' }],
-    ['Paris, fall back, 03:30 after the overlap', '2026-10-25T02:30:00Z', 'Europe/Paris', { dateTime: '2026-10-25T03:30:00', timeZone: 'Romance Standard Time' }],
-    ['Paris, spring forward, 03:30 just after the gap', '2026-03-29T01:30:00Z', 'Europe/Paris', { dateTime: '2026-03-29T03:30:00', timeZone: 'Romance Standard Time' }],
-    ['Paris, spring forward, 01:30 just before the gap', '2026-03-29T00:30:00Z', 'Europe/Paris', { dateTime: '2026-03-29T01:30:00', timeZone: 'Romance Standard Time' }],
-    ['New York, fall back, first 01:30 (EDT)', '2026-11-01T05:30:00Z', 'America/New_York', { dateTime: '2026-11-01T05:30:00', timeZone: 'UTC' }],
-    ['New York, fall back, second 01:30 (EST)', '2026-11-01T06:30:00Z', 'America/New_York', { dateTime: '2026-11-01T06:30:00', timeZone: 'UTC' }],
-    ['New York, spring forward, 03:30 just after the gap', '2026-03-08T07:30:00Z', 'America/New_York', { dateTime: '2026-03-08T03:30:00', timeZone: 'Eastern Standard Time' }],
-  ])('%s', (_name, instant, zone, expected) => {
-    expect(graphDateTime(new Date(instant), zone)).toEqual(expected);
-  });
-});
-
-describe('graphTimeZone', () => {
-  it('turns known IANA zones into Windows names and passes others through', () => {
-    expect(graphTimeZone('Europe/Paris')).toBe('Romance Standard Time');
-    expect(graphTimeZone('America/New_York')).toBe('Eastern Standard Time');
-    expect(graphTimeZone('Pacific/Tahiti')).toBe('Pacific/Tahiti');
   });
 });
 

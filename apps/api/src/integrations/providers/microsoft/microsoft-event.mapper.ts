@@ -4,64 +4,13 @@
 // extended property holding the syncKey (to find our event again with $filter when we
 // do not know its id, e.g. after a crash between Graph's write and ours).
 import { createHash } from 'node:crypto';
+import type { Event } from '@microsoft/microsoft-graph-types';
 import type { CalendarEventInput } from '../calendar-provider';
-import { wallTimeIn } from '../zoned-time';
+import { graphDateTime } from './microsoft-time-zone';
 
 /** Our property set's GUID: fixed forever, or we would no longer find our own events. */
 const PROPERTY_SET = '{1d078018-e9a0-4f77-9df9-5d67101c4c45}';
 export const SYNC_KEY_PROPERTY_ID = `String ${PROPERTY_SET} Name syncKey`;
-
-/**
- * IANA -> Windows names (CLDR windowsZones.xml, territory 001) for the zones we expect.
- * Graph accepts every Windows name but only a listed subset of IANA names (B4): a zone
- * outside this table is sent as its IANA name.
- */
-const WINDOWS_ZONE_BY_IANA: Record<string, string> = {
-  UTC: 'UTC',
-  'Etc/UTC': 'UTC',
-  'Europe/Paris': 'Romance Standard Time',
-  'Europe/Brussels': 'Romance Standard Time',
-  'Europe/Madrid': 'Romance Standard Time',
-  'Europe/Copenhagen': 'Romance Standard Time',
-  'Europe/Berlin': 'W. Europe Standard Time',
-  'Europe/Amsterdam': 'W. Europe Standard Time',
-  'Europe/Luxembourg': 'W. Europe Standard Time',
-  'Europe/Zurich': 'W. Europe Standard Time',
-  'Europe/Rome': 'W. Europe Standard Time',
-  'Europe/Vienna': 'W. Europe Standard Time',
-  'Europe/Monaco': 'W. Europe Standard Time',
-  'Europe/London': 'GMT Standard Time',
-  'Europe/Dublin': 'GMT Standard Time',
-  'Europe/Lisbon': 'GMT Standard Time',
-  'Europe/Warsaw': 'Central European Standard Time',
-  'Europe/Budapest': 'Central Europe Standard Time',
-  'Europe/Prague': 'Central Europe Standard Time',
-  'Europe/Athens': 'GTB Standard Time',
-  'Europe/Bucharest': 'GTB Standard Time',
-  'Europe/Helsinki': 'FLE Standard Time',
-  'Europe/Kiev': 'FLE Standard Time',
-  'Europe/Kyiv': 'FLE Standard Time',
-  'Europe/Istanbul': 'Turkey Standard Time',
-  'Europe/Moscow': 'Russian Standard Time',
-  'Africa/Casablanca': 'Morocco Standard Time',
-  'Indian/Reunion': 'Reunion Standard Time',
-  'Indian/Mauritius': 'Mauritius Standard Time',
-  'America/New_York': 'Eastern Standard Time',
-  'America/Chicago': 'Central Standard Time',
-  'America/Denver': 'Mountain Standard Time',
-  'America/Phoenix': 'US Mountain Standard Time',
-  'America/Los_Angeles': 'Pacific Standard Time',
-  'America/Halifax': 'Atlantic Standard Time',
-  'Asia/Tokyo': 'Tokyo Standard Time',
-  'Asia/Shanghai': 'China Standard Time',
-  'Asia/Singapore': 'Singapore Standard Time',
-  'Asia/Dubai': 'Arabian Standard Time',
-  'Australia/Sydney': 'AUS Eastern Standard Time',
-};
-
-export function graphTimeZone(ianaZone: string): string {
-  return WINDOWS_ZONE_BY_IANA[ianaZone] ?? ianaZone;
-}
 
 /**
  * A GUID from SHA-256 of the syncKey and the calendar (RFC 4122 name-based layout, version
@@ -84,7 +33,7 @@ export function syncKeyFilter(syncKey: string): string {
 }
 
 /** The PATCH body (every field we own); a create adds transactionId (it cannot change later). */
-export function toGraphEvent(event: CalendarEventInput): Record<string, unknown> {
+export function toGraphEvent(event: CalendarEventInput): Event {
   return {
     subject: event.title,
     body: { contentType: 'text', content: event.description },
@@ -97,31 +46,6 @@ export function toGraphEvent(event: CalendarEventInput): Record<string, unknown>
   };
 }
 
-export function toGraphCreate(event: CalendarEventInput, calendarId: string): Record<string, unknown> {
+export function toGraphCreate(event: CalendarEventInput, calendarId: string): Event {
   return { ...toGraphEvent(event), transactionId: transactionIdFor(event.syncKey, calendarId) };
-}
-
-/**
- * Graph's dateTimeTimeZone: a wall time without offset in a named zone (B4). Kept in the
- * intervention's zone so Outlook shows it there, except when that wall time happens twice
- * (the night clocks go back): Graph would take the second one, an hour late, so such an
- * instant is written in UTC, which names it exactly.
- */
-export function graphDateTime(instant: Date, ianaZone: string): { dateTime: string; timeZone: string } {
-  const { wall } = wallTimeIn(instant, ianaZone);
-  if (!isAmbiguousWallTime(instant, ianaZone, wall)) return { dateTime: wall, timeZone: graphTimeZone(ianaZone) };
-  return { dateTime: wallTimeIn(instant, 'UTC').wall, timeZone: 'UTC' };
-}
-
-/** True when another instant within three hours shows the same wall time in that zone. */
-function isAmbiguousWallTime(instant: Date, ianaZone: string, wall: string): boolean {
-  const HOUR = 3_600_000;
-  const offsets = [-3, 0, 3].map((h) => wallTimeIn(new Date(instant.getTime() + h * HOUR), ianaZone).offset);
-  const asUtc = Date.parse(`${wall}Z`);
-  return [...new Set(offsets)].some((offset) => {
-    const sign = offset.startsWith('-') ? -1 : 1;
-    const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-    const candidate = new Date(asUtc - minutes * 60_000);
-    return candidate.getTime() !== Math.floor(instant.getTime() / 1000) * 1000 && wallTimeIn(candidate, ianaZone).wall === wall;
-  });
 }

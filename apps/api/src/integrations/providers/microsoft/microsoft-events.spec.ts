@@ -41,6 +41,24 @@ describeProviderContract(microsoft, t);
 const upsert = (...args: Parameters<typeof sampleEvent>) => t.provider().upsertEvent(t.context(), t.calendarId(), sampleEvent(...args));
 
 describe('Microsoft: duplicates, moved events, throttling hints', () => {
+  it('makes a first write in one call, no lookup; a repeat of it (crash before we stored the id) keeps one event, brought up to date', async () => {
+    await t.emu().control.call('DELETE', 'requests');
+    const first = await t.provider().upsertEvent(t.context(), t.calendarId(), sampleEvent(), undefined, { firstWrite: true });
+    const graphCalls = async () => (await t.emu().control.requests()).map((r) => r.route).filter((route) => route.startsWith('graph.'));
+    expect(await graphCalls()).toEqual(['graph.events.create']);
+    const again = await t.provider().upsertEvent(t.context(), t.calendarId(), sampleEvent({ title: 'Boiler repair' }), undefined, { firstWrite: true });
+    expect(again.externalId).toBe(first.externalId);
+    expect((await t.liveEvents()).map((e) => e.title)).toEqual(['Boiler repair']);
+  });
+
+  it('falls back to the syncKey lookup when Graph answers a repeated transactionId with 409', async () => {
+    await t.emu().control.call('POST', 'microsoft/settings', { duplicateTransactionId: 'conflict' });
+    const first = await t.provider().upsertEvent(t.context(), t.calendarId(), sampleEvent(), undefined, { firstWrite: true });
+    const again = await t.provider().upsertEvent(t.context(), t.calendarId(), sampleEvent({ title: 'Boiler repair' }), undefined, { firstWrite: true });
+    expect(again.externalId).toBe(first.externalId);
+    expect((await t.liveEvents()).map((e) => e.title)).toEqual(['Boiler repair']);
+  });
+
   it('removes a duplicate carrying our syncKey (left by an earlier failure), keeping one event', async () => {
     await upsert();
     // A second event with our property, as a create without transactionId would have left.

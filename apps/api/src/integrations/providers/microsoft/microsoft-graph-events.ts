@@ -2,19 +2,41 @@
 // token. Every call sends `Prefer: IdType="ImmutableId"`: the id we store must survive the
 // person moving the event between folders (B3.2). Graph failures leave as GraphError.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { CalendarEventInput, EventRef } from '../calendar-provider';
+import type { Event } from '@microsoft/microsoft-graph-types';
+import type { CalendarEventInput, EventRef, UpsertOptions } from '../calendar-provider';
 import { microsoftErrorToProviderError } from './microsoft-error.mapper';
 import { syncKeyFilter, toGraphCreate, toGraphEvent } from './microsoft-event.mapper';
-import { IMMUTABLE_IDS, NO_RETRY, type MicrosoftGraph } from './microsoft-graph';
+import { instantOfGraphDateTime } from './microsoft-time-zone';
+import { IMMUTABLE_IDS, NO_RETRY, type GraphPage, type Listed, type MicrosoftGraph } from './microsoft-graph';
 
-interface GraphEvent {
-  id: string;
-  '@odata.etag'?: string;
-}
+/** An event Graph answers with; its OData etag annotation is not in microsoft-graph-types. */
+type GraphEvent = Listed<Event> & { '@odata.etag'?: string };
 
 /** More than one match is already a repair; more than this many is not ours to clean in one go. */
 const MAX_MATCHES = 10;
 
+const isDuplicateTransaction = (error: unknown) => (error as { code?: string } | undefined)?.code === 'ErrorDuplicateTransactionId';
+/**
+ * What Graph returned already shows what we would write: subject, place, times. Not the
+ * body: Graph may hand it back as HTML, which would force a PATCH after every create.
+ */
+const showsEvent = (shown: GraphEvent, event: CalendarEventInput): boolean => {
+  const wanted = toGraphEvent(event);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return (
+    same(shown.subject, wanted.subject) &&
+    same(shown.location?.displayName, wanted.location?.displayName) &&
+    instantOf(shown.start) === instantOf(wanted.start) &&
+    instantOf(shown.end) === instantOf(wanted.end)
+  );
+};
+const instantOf = (value: Event['start']): number => {
+  try {
+    return value?.dateTime && value.timeZone ? instantOfGraphDateTime({ dateTime: value.dateTime, timeZone: value.timeZone }).getTime() : NaN;
+  } catch {
+    return NaN; // a zone we cannot read: treat as different, the PATCH makes it ours
+  }
+};
 const isNotFound = (error: unknown) => microsoftErrorToProviderError(error).code === 'NOT_FOUND';
 const toRef = (event: GraphEvent): EventRef => ({ externalId: event.id, ...(event['@odata.etag'] ? { etag: event['@odata.etag'] } : {}) });
 /** Creates and lookups happen in our calendar; an event with a known id is reached wherever it is. */
@@ -36,8 +58,12 @@ export class MicrosoftGraphEvents {
    * Should the lookup find several (a duplicate from an earlier failure), the extra ones
    * are deleted: one intervention, one event.
    */
-  async upsert(accessToken: string, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
+  async upsert(accessToken: string, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef> {
     const client = this.graph.client(accessToken);
+    if (!known && options?.firstWrite) {
+      const created = await this.createFirst(client, calendarId, event);
+      if (created) return created;
+    }
     if (known) {
       try {
         return toRef(await this.patch(client, known.externalId, event));
@@ -50,6 +76,23 @@ export class MicrosoftGraphEvents {
     if (found) return toRef(await this.patch(client, found.id, event));
     const created = (await this.request(client, inCalendar(calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
     return toRef(created);
+  }
+
+  /**
+   * A first write is one call: POST with the transactionId, no lookup (half the quota of
+   * look-then-create). A repeat of it (a crash after Graph's write, before ours) hands back
+   * the event the first made, which is brought up to date if it differs; a 409 for the
+   * repeated transactionId (Graph's answer is not documented) says: look it up (undefined).
+   */
+  private async createFirst(client: Client, calendarId: string, event: CalendarEventInput): Promise<EventRef | undefined> {
+    let created: GraphEvent;
+    try {
+      created = (await this.request(client, inCalendar(calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
+    } catch (error) {
+      if (isDuplicateTransaction(error)) return undefined;
+      throw error;
+    }
+    return toRef(showsEvent(created, event) ? created : await this.patch(client, created.id, event));
   }
 
   /**
@@ -79,7 +122,7 @@ export class MicrosoftGraphEvents {
 
   /** Our events carrying this syncKey in the calendar, oldest first (normally one, or none). */
   private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent[]> {
-    const page = (await this.request(client, inCalendar(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as { value: GraphEvent[] };
+    const page = (await this.request(client, inCalendar(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as GraphPage<GraphEvent>;
     return page.value;
   }
 

@@ -2,19 +2,19 @@
 // Graph failures leave here as the SDK's GraphError; the provider maps them.
 import { Client, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { ProviderCalendar } from '@fs/contracts';
+import type { Calendar, User } from '@microsoft/microsoft-graph-types';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
 import { graphFetchOptions } from './microsoft-transport';
 
-/** Graph's calendar resource, the fields we read. */
-interface GraphCalendar {
-  id: string;
-  name: string;
-  canEdit?: boolean;
-  isDefaultCalendar?: boolean;
-}
+/**
+ * A resource as Graph answers it for a read: the types mark every property optional
+ * (a $select may leave any out), but Graph always returns the id of an item it lists.
+ */
+export type Listed<T> = T & { id: string };
 
-interface GraphPage<T> {
-  value: T[];
+/** The OData collection envelope, which microsoft-graph-types does not model. */
+export interface GraphPage<T> {
+  value: Listed<T>[];
   '@odata.nextLink'?: string;
 }
 
@@ -38,22 +38,22 @@ export class MicrosoftGraph {
 
   async listCalendars(accessToken: string): Promise<ProviderCalendar[]> {
     const client = this.client(accessToken);
-    const calendars: GraphCalendar[] = [];
+    const calendars: Listed<Calendar>[] = [];
     let page = (await client
       .api('/me/calendars')
       // Graph applies IdType to items (events), whose default id changes when they move;
       // every call of this adapter asks for immutable ids so no stored id depends on that.
       .header('Prefer', IMMUTABLE_IDS)
       .middlewareOptions(NO_RETRY)
-      .get()) as GraphPage<GraphCalendar>;
+      .get()) as GraphPage<Calendar>;
     calendars.push(...page.value);
     for (let pages = 1; page['@odata.nextLink'] && pages < MAX_PAGES; pages++) {
-      page = (await client.api(page['@odata.nextLink']).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY).get()) as GraphPage<GraphCalendar>;
+      page = (await client.api(page['@odata.nextLink']).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY).get()) as GraphPage<Calendar>;
       calendars.push(...page.value);
     }
     return calendars.map((calendar) => ({
       id: calendar.id,
-      name: calendar.name,
+      name: calendar.name ?? '',
       primary: calendar.isDefaultCalendar === true,
       canWrite: calendar.canEdit === true,
     }));
@@ -61,8 +61,8 @@ export class MicrosoftGraph {
 
   /** The signed-in user's address, for accounts whose id token carries no email. */
   async meEmail(accessToken: string): Promise<string | undefined> {
-    const me = (await this.client(accessToken).api('/me').middlewareOptions(NO_RETRY).get()) as { mail?: string | null; userPrincipalName?: string };
-    return me.mail ?? me.userPrincipalName;
+    const me = (await this.client(accessToken).api('/me').middlewareOptions(NO_RETRY).get()) as User;
+    return me.mail ?? me.userPrincipalName ?? undefined;
   }
 
   /** A Graph client for one access token (shared by microsoft-graph-events.ts). */

@@ -1,0 +1,75 @@
+// When the sync worker runs, in a process where it is enabled (SYNC_WORKER_ENABLED). It
+// wakes on commit, not on a timer: every enqueue sends NOTIFY in its transaction, so the
+// worker of every process sharing the database hears a committed job at once (PostgreSQL
+// LISTEN; PGlite's in-process listen on the embedded database) and a rolled-back one never.
+// It drains while there is due work, then sleeps until the next job falls due (a retry's
+// backoff). The poll (SYNC_POLL_INTERVAL_MS) is only a safety net for a lost notification.
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { AppConfig } from '../../config/app-config';
+import { SyncJobRepository } from './sync-job.repository';
+import { SyncWorker } from './sync-worker';
+
+@Injectable()
+export class SyncWorkerLoop implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SyncWorkerLoop.name);
+  private poll?: NodeJS.Timeout;
+  private due?: NodeJS.Timeout;
+  private unlisten?: () => Promise<void>;
+  private draining?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly worker: SyncWorker,
+    private readonly jobs: SyncJobRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.env.SYNC_WORKER_ENABLED) return;
+    this.unlisten = await this.jobs.listen(() => this.wake());
+    this.poll = setInterval(() => this.wake(), this.config.env.SYNC_POLL_INTERVAL_MS).unref();
+    this.wake();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.poll);
+    clearTimeout(this.due);
+    await this.unlisten?.();
+    await this.draining;
+  }
+
+  /** Coalesces wake-ups: one drain at a time, and one more if woken meanwhile. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.logger.error(`sync run failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && (await this.worker.runOnce()) > 0);
+    if (!this.stopped) await this.sleepUntilNextDue();
+  }
+
+  private async sleepUntilNextDue(): Promise<void> {
+    clearTimeout(this.due);
+    const next = await this.jobs.nextDueAt();
+    if (!next) return;
+    const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
+    if (delay < this.config.env.SYNC_POLL_INTERVAL_MS) this.due = setTimeout(() => this.wake(), delay).unref();
+  }
+}
