@@ -10,6 +10,7 @@ const TABLE_WRITERS = {
   calendarIntegration: ['apps/api/src/integrations/integration.repository.ts', RESEAL],
   syncJob: ['apps/api/src/integrations/sync/sync-job.repository.ts'],
   interventionSync: ['apps/api/src/integrations/sync/intervention-sync.repository.ts'],
+  eventPrivacySettings: ['apps/api/src/integrations/privacy/event-privacy.repository.ts'],
   oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts', RESEAL],
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],

@@ -26,7 +26,9 @@ export default defineConfig({
       manifest: {
         name: 'Field Service',
         short_name: 'Field Service',
-        description: 'Interventions planning for technicians and dispatchers',
+        // In the manifest's language (the app's default): one manifest is installed per
+        // origin, so it speaks the default language; the app itself follows the person's.
+        description: 'Planning des interventions pour les techniciens et les répartiteurs',
         lang: 'fr',
         start_url: '/',
         scope: '/',

@@ -8,6 +8,7 @@ import { SyncWorker } from '../src/integrations/sync/sync-worker';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
 import { interventionBody } from './support/intervention-body';
 
+const DAY = 86_400_000;
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 let t: EmulatedTestApp;
@@ -75,7 +76,9 @@ describe('calendar sync', () => {
   it('choosing a calendar puts every current intervention of the person in it', async () => {
     const calendarId = await connectWithCalendar(ALICE, 'google');
     await drain();
-    const expected = await t.prisma.intervention.count({ where: { technicianId: aliceId, status: { not: 'CANCELLED' } } });
+    const expected = await t.prisma.intervention.count({
+      where: { technicianId: aliceId, status: { not: 'CANCELLED' }, endsAt: { gte: new Date(Date.now() - 30 * DAY) } },
+    });
     expect(expected).toBeGreaterThan(0);
     expect(await liveEvents(calendarId)).toHaveLength(expected);
     const states = await t.prisma.interventionSync.findMany({ select: { status: true } });
@@ -100,8 +103,8 @@ describe('calendar sync', () => {
     await drain();
     const byTitle = async (title: string) => (await liveEvents(calendarId)).filter((e) => e.body.summary === title);
     const [created] = await byTitle('Lifecycle');
-    expect(created?.body).toMatchObject({ location: '5 rue Victor Hugo, 33000 Bordeaux' });
-    expect(String(created?.body.description)).toContain('M. Bernard');
+    // The default event privacy settings: the address, not the client (event-privacy.spec.ts).
+    expect(created?.body).toMatchObject({ location: '5 rue Victor Hugo, 33000 Bordeaux', visibility: 'private' });
 
     await patch(id, { title: 'Lifecycle moved', startsAt: '2027-01-13T14:00:00+01:00', endsAt: '2027-01-13T15:00:00+01:00' });
     await drain();
@@ -278,6 +281,33 @@ describe('calendar sync', () => {
     await drain();
     expect(await liveEvents(first)).toHaveLength(0);
     expect(await liveEvents(second)).toHaveLength(count);
+  });
+
+  it('a first sync writes the last 30 days and what follows, not the whole history; a calendar change still moves every event written', async () => {
+    const slot = (daysAgo: number) => {
+      const startsAt = new Date(Date.now() - daysAgo * DAY);
+      return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() };
+    };
+    const { id: old } = await create({ title: 'Two months ago', ...slot(60) });
+    await create({ title: 'Ten days ago', ...slot(10) });
+    const first = await connectWithCalendar(ALICE, 'google');
+    await drain();
+    const titles = async (calendarId: string) => (await liveEvents(calendarId)).map((e) => e.body.summary);
+    expect(await titles(first)).toContain('Ten days ago');
+    expect(await titles(first)).not.toContain('Two months ago');
+
+    // A change to an old intervention is still written: the window bounds the first sync only.
+    await patch(old, { title: 'Two months ago, edited' });
+    await drain();
+    expect(await titles(first)).toContain('Two months ago, edited');
+    const auth = `Bearer ${await t.tokenFor(ALICE)}`;
+    const { body: calendars } = await t.http.get('/api/v1/integrations/google/calendars').set('Authorization', auth).expect(200);
+    const second = calendars.find((c: { primary: boolean }) => c.primary).id as string;
+    await t.http.post('/api/v1/integrations/google/settings').set('Authorization', auth).send({ calendarId: second }).expect(200);
+    await drain();
+    expect(await titles(first)).toHaveLength(0);
+    expect(await titles(second)).toContain('Two months ago, edited');
+    await t.http.post(`/api/v1/interventions/${old}/cancel`).set('Authorization', dispatch).expect(200);
   });
 
   it('waits while sync is off and catches up when it is switched back on', async () => {

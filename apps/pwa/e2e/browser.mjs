@@ -1,11 +1,11 @@
-// Debian's Chromium driven by playwright-core, each session with a fresh profile directory.
+// How the browser tests drive Debian's Chromium (no Playwright-downloaded browser exists on
+// these machines: playwright.config.mjs launches this executable with these flags), the
+// viewports they use, and screenshots taken on purpose (for people to look at).
 /* global window -- used inside page.evaluate, which runs in the browser */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -19,32 +19,6 @@ const FLAGS = [
 export const SHOTS_DIR = process.env.PWA_SHOTS_DIR ?? '/tmp/pwa-shots';
 export const MOBILE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
-
-/** Runs `fn(page)` in a brand-new browser profile, then closes it and deletes the profile. */
-export async function withBrowser(fn, { viewport = DESKTOP } = {}) {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'pwa-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
-    viewport,
-    locale: 'en-US', // the app must still start in French: its default does not follow the browser
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    try {
-      return await fn(page, context);
-    } catch (error) {
-      // What the page showed when the scenario failed, to read next to the stack trace.
-      await screenshot(page, `failed-${Date.now()}`).catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
-}
 
 export async function screenshot(page, name) {
   mkdirSync(SHOTS_DIR, { recursive: true });

@@ -70,3 +70,38 @@ export async function integrationResultText(page, provider, result) {
   await page.waitForFunction(() => window.location.pathname === '/settings' && !window.location.search.includes('integration='));
   return (await banner.textContent()).replace('×', '').trim();
 }
+
+/**
+ * Connects `email`'s Google Calendar without a browser (the emulator approving at once) and
+ * targets its "Interventions" calendar: the setup a spec needs when connecting is not its subject.
+ */
+export async function connectGoogle(apiUrl, emulator, email) {
+  await emulator.consent('auto', 'google');
+  const token = await apiToken(apiUrl, email);
+  const { url } = await apiGet(apiUrl, token, '/integrations/google/auth');
+  const consent = await fetch(url, { redirect: 'manual' });
+  const callback = consent.headers.get('location');
+  assert.ok(callback, `consent answered ${consent.status} without a redirect`);
+  const back = await fetch(new URL(new URL(callback).pathname + new URL(callback).search, apiUrl), { redirect: 'manual' });
+  assert.equal(back.status, 302, 'the callback redirects to the PWA');
+  assert.match(back.headers.get('location') ?? '', /result=connected/);
+  const calendars = await apiGet(apiUrl, token, '/integrations/google/calendars');
+  const calendarId = calendars.find((calendar) => calendar.name === 'Interventions').id;
+  const saved = await fetch(`${apiUrl}/api/v1/integrations/google/settings`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ calendarId }),
+  });
+  assert.equal(saved.status, 200, 'calendar chosen');
+}
+
+/** Puts the organisation's event privacy settings back (admin API), so specs do not leak them. */
+export async function setEventPrivacy(apiUrl, settings) {
+  const token = await apiToken(apiUrl, 'admin@example.com');
+  const response = await fetch(`${apiUrl}/api/v1/admin/event-privacy`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
+  assert.equal(response.status, 200, 'event privacy saved');
+}

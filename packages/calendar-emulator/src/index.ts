@@ -65,6 +65,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
 
 export type { EmulatorContext, ProviderHooks } from './core/context.js';
 export type { ControlClient } from './core/control-client.js';
+/** For a process that did not start the emulator (a browser test worker): the same client over its URL. */
+export { createControlClient } from './core/control-client.js';
 export type { FaultSpec } from './core/faults.js';
 export type { Provider } from './core/types.js';
 export { DEFAULT_CLIENTS, DEFAULT_EMAILS } from './core/state.js';

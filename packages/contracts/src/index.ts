@@ -6,3 +6,5 @@ export * from './auth.js';
 export * from './interventions.js';
 export * from './integrations.js';
 export * from './wall-clock.js';
+export * from './event-privacy.js';
+export * from './admin.js';

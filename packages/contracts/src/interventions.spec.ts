@@ -28,6 +28,12 @@ describe('intervention contracts', () => {
     expect(pathsOf({ ...valid, startsAt: '2026-12-01T09:00:00' })).toEqual(['startsAt']);
   });
 
+  it('defaults the client phone to empty and refuses letters in it, on the clientPhone field', () => {
+    expect(createInterventionSchema.parse(valid).clientPhone).toBe('');
+    expect(createInterventionSchema.parse({ ...valid, clientPhone: ' +33 (0)1 23-45.67 ' }).clientPhone).toBe('+33 (0)1 23-45.67');
+    expect(pathsOf({ ...valid, clientPhone: 'call me' })).toEqual(['clientPhone']);
+  });
+
   it('rejects unknown fields by name', () => {
     expect(pathsOf({ ...valid, colour: 'red' })).toEqual(['colour']);
   });

@@ -10,6 +10,11 @@ const interventionFields = {
   title: safeString().trim().min(1).max(200),
   description: safeString().max(5000),
   clientName: safeString().trim().min(1).max(200),
+  /** Optional; empty when unknown. Written to calendars only if the event privacy settings allow. */
+  clientPhone: safeString()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+().\s-]*$/, 'only digits, spaces and + ( ) . -'),
   address: safeString().trim().min(1).max(500),
   startsAt: isoDateTime,
   endsAt: isoDateTime,
@@ -26,7 +31,11 @@ function endsAfterStart(value: { startsAt?: string; endsAt?: string }, ctx: z.Re
 }
 
 export const createInterventionSchema = z
-  .strictObject({ ...interventionFields, description: interventionFields.description.default('') })
+  .strictObject({
+    ...interventionFields,
+    description: interventionFields.description.default(''),
+    clientPhone: interventionFields.clientPhone.default(''),
+  })
   .superRefine(endsAfterStart);
 export type CreateInterventionRequest = z.input<typeof createInterventionSchema>;
 
@@ -53,6 +62,7 @@ export const interventionSchema = z.object({
   title: z.string(),
   description: z.string(),
   clientName: z.string(),
+  clientPhone: z.string(),
   address: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),

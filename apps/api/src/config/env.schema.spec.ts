@@ -24,6 +24,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
   });
 
+  it('writes 30 days of past interventions on a first sync unless SYNC_WINDOW_PAST_DAYS says otherwise', () => {
+    expect(parseEnv(valid).SYNC_WINDOW_PAST_DAYS).toBe(30);
+    expect(parseEnv({ ...valid, SYNC_WINDOW_PAST_DAYS: '0' }).SYNC_WINDOW_PAST_DAYS).toBe(0);
+    for (const bad of ['-1', 'a month', '1.5']) {
+      expect(problemsOf({ ...valid, SYNC_WINDOW_PAST_DAYS: bad }).map((p) => p.split(' ')[0])).toEqual(['SYNC_WINDOW_PAST_DAYS']);
+    }
+  });
+
   it('defaults the login throttling and body limits', () => {
     expect(parseEnv(valid)).toMatchObject({
       BODY_LIMIT_KB: 100,

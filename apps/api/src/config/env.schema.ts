@@ -56,6 +56,11 @@ export const envSchema = z.object({
   SYNC_GOOGLE_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   /** Graph allows 10,000 requests per 10 minutes per mailbox (about 16/s) and 4 at once. */
   SYNC_MICROSOFT_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * A first sync (and a calendar change) writes the interventions ending at most this many
+   * days ago, and everything later: a calendar gets the recent past, not the whole history.
+   */
+  SYNC_WINDOW_PAST_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

@@ -3,11 +3,16 @@
 // mode it reads the emulator's /_emulator/info), so a bad setup fails at boot.
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { AdminIntegrationsController } from './admin/admin-integrations.controller';
+import { AdminIntegrationsQuery } from './admin/admin-integrations.query';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
 import { OAuthStateService } from './oauth/oauth-state.service';
+import { EventPrivacyController } from './privacy/event-privacy.controller';
+import { EventPrivacyRepository } from './privacy/event-privacy.repository';
+import { EventPrivacyService } from './privacy/event-privacy.service';
 import { TokenVault } from './oauth/token-vault';
 import { resolveProviderEndpoints } from './providers/provider-endpoints';
 import { PROVIDER_ENDPOINTS, ProviderRegistry } from './providers/provider-registry';
@@ -20,7 +25,7 @@ import { SyncWorkerLoop } from './sync/sync-worker-loop';
 import { ProviderPace } from './sync/provider-pace';
 
 @Module({
-  controllers: [IntegrationsController],
+  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -36,6 +41,9 @@ import { ProviderPace } from './sync/provider-pace';
     SyncWorker,
     SyncWorkerLoop,
     ProviderPace,
+    EventPrivacyRepository,
+    EventPrivacyService,
+    AdminIntegrationsQuery,
   ],
   // What InterventionsService needs: enqueue sync jobs in its own transaction.
   exports: [CalendarSyncService],

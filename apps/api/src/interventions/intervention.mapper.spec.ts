@@ -8,6 +8,7 @@ describe('toIntervention', () => {
       title: 'T',
       description: '',
       clientName: 'C',
+      clientPhone: '',
       address: 'A',
       startsAt: new Date('2026-12-01T08:00:00Z'),
       endsAt: new Date('2026-12-01T09:00:00Z'),

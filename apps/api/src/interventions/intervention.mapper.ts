@@ -8,6 +8,7 @@ export function toIntervention(row: InterventionRow): Intervention {
     title: row.title,
     description: row.description,
     clientName: row.clientName,
+    clientPhone: row.clientPhone,
     address: row.address,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),

@@ -10,6 +10,7 @@ export const INTERVENTION_SELECT = {
   title: true,
   description: true,
   clientName: true,
+  clientPhone: true,
   address: true,
   startsAt: true,
   endsAt: true,

@@ -1,6 +1,7 @@
 // Routes. Everything but /login sits behind RequireAuth and inside the Layout.
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import { AdminPage } from '../features/admin/AdminPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { EditInterventionPage, NewInterventionPage } from '../features/interventions/InterventionFormPages';
@@ -35,6 +36,7 @@ export function App() {
           <Route path="/interventions/new" element={<NewInterventionPage />} />
           <Route path="/interventions/:id/edit" element={<EditInterventionPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/admin" element={<AdminPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

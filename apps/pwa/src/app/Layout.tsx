@@ -23,6 +23,7 @@ export function Layout() {
           <nav aria-label={t('nav.label')} className="nav">
             <NavLink to="/interventions">{t('nav.interventions')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
+            {user.role === 'ADMIN' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           </nav>
           <div className="topbar-tools">
             <span className="user-name" title={t('nav.signedInAs', { name: user.name })} data-testid="current-user">

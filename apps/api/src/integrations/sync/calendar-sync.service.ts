@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
+import { AppConfig } from '../../config/app-config';
 import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type Db } from './sync-job.repository';
 import { SyncSource } from './sync-source';
@@ -15,6 +16,7 @@ export class CalendarSyncService {
     private readonly records: InterventionSyncRepository,
     private readonly source: SyncSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -29,18 +31,37 @@ export class CalendarSyncService {
 
   /**
    * Full resync of one integration: a calendar was chosen, sync re-enabled or the grant
-   * came back. Every intervention assigned to the person, plus anything parked meanwhile
-   * (e.g. removals of interventions reassigned while the grant was revoked). What the
-   * calendar already shows costs nothing: the planner finds it current.
+   * came back. The person's interventions of the sync window (not the whole history: those
+   * ending SYNC_WINDOW_PAST_DAYS ago or later), every event we already wrote (so a calendar
+   * change moves them all), plus anything parked meanwhile (e.g. removals of interventions
+   * reassigned while the grant was revoked). What the calendar already shows costs
+   * nothing: the planner finds it current.
    */
   async enqueueAllFor(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.jobs.transaction(async (tx) => {
       const integrationId = await this.source.integrationIdOf(tx, userId, provider);
       if (!integrationId) return;
       const now = this.clock.now();
+      const windowStart = new Date(now.getTime() - this.config.env.SYNC_WINDOW_PAST_DAYS * 86_400_000);
+      const inWindow = await this.source.interventionsAssignedTo(tx, userId, windowStart);
+      const written = (await this.records.ofIntegration(tx, integrationId)).map((r) => r.interventionId);
       await this.jobs.resume(tx, integrationId, now);
-      await this.jobs.enqueue(tx, integrationId, await this.source.interventionsAssignedTo(tx, userId), now);
+      await this.jobs.enqueue(tx, integrationId, [...new Set([...inWindow, ...written])], now);
     });
+  }
+
+  /**
+   * The event privacy settings changed: every event we wrote is rewritten under them, old
+   * ones included (they still show what may no longer leave the company). Call inside the
+   * settings' write transaction.
+   */
+  async onEventPrivacyChanged(tx: Db): Promise<void> {
+    const integrations = await this.source.syncableIntegrations(tx);
+    const now = this.clock.now();
+    for (const { id } of integrations) {
+      const written = await this.records.ofIntegration(tx, id);
+      await this.jobs.enqueue(tx, id, written.map((r) => r.interventionId), now);
+    }
   }
 
   /** The person asked to retry what the worker gave up on: those events are due again. */

@@ -1,5 +1,7 @@
-// Intervention row -> the calendar event a technician sees. Pure: the adapters turn this
-// into each provider's payload; nothing here knows a provider.
+// Intervention row + the organisation's event privacy settings -> the calendar event a
+// technician sees. Pure: the adapters turn this into each provider's payload (and mark it
+// private there); nothing here knows a provider. What is off never leaves the company.
+import type { EventPrivacySettings } from '@fs/contracts';
 import type { CalendarEventInput } from '../providers/calendar-provider';
 
 export interface InterventionForEvent {
@@ -7,6 +9,7 @@ export interface InterventionForEvent {
   title: string;
   description: string;
   clientName: string;
+  clientPhone: string;
   address: string;
   startsAt: Date;
   endsAt: Date;
@@ -22,15 +25,26 @@ export function syncKeyFor(integrationId: string, interventionId: string): strin
   return `fs:${integrationId}:${interventionId}`;
 }
 
-export function toCalendarEventInput(integrationId: string, intervention: InterventionForEvent): CalendarEventInput {
+export function toCalendarEventInput(
+  integrationId: string,
+  intervention: InterventionForEvent,
+  privacy: EventPrivacySettings,
+): CalendarEventInput {
   // The client comes first: it is what a technician scans for in a phone's agenda view.
-  const description = [`Client: ${intervention.clientName}`, intervention.description.trim()].filter(Boolean).join('\n\n');
+  const description = [
+    privacy.clientName ? `Client: ${intervention.clientName}` : '',
+    privacy.clientPhone && intervention.clientPhone.trim() ? `Phone: ${intervention.clientPhone.trim()}` : '',
+    privacy.notes ? intervention.description.trim() : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return {
     syncKey: syncKeyFor(integrationId, intervention.id),
     interventionId: intervention.id,
+    // Always the intervention's short title: the event must say what the slot is for.
     title: intervention.title,
     description,
-    location: intervention.address,
+    location: privacy.address ? intervention.address : '',
     startsAt: intervention.startsAt,
     endsAt: intervention.endsAt,
     timeZone: intervention.timeZone,

@@ -1,6 +1,7 @@
 // What we last wrote of each intervention in each connected calendar (intervention_syncs),
-// and the only code that writes it: the event's id and etag, the version it shows, and the
-// outcome the UI can show (SYNCED, PENDING with a reason, FAILED with a reason).
+// and the only code that writes it: the event's id and etag, the intervention version and
+// event privacy settings version it shows, and the outcome the UI can show (SYNCED,
+// PENDING with a reason, FAILED with a reason).
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import type { InterventionSyncStatus } from '../../generated/prisma/enums';
@@ -16,8 +17,13 @@ export class InterventionSyncRepository {
   find({ integrationId, interventionId }: Key) {
     return this.prisma.interventionSync.findUnique({
       where: { integrationId_interventionId: { integrationId, interventionId } },
-      select: { calendarId: true, externalId: true, etag: true, status: true, syncedVersion: true },
+      select: { calendarId: true, externalId: true, etag: true, status: true, syncedVersion: true, syncedPrivacyVersion: true },
     });
+  }
+
+  /** Every intervention we hold a record of in this integration's calendar. */
+  ofIntegration(db: Db, integrationId: string): Promise<Key[]> {
+    return db.interventionSync.findMany({ where: { integrationId }, select: { integrationId: true, interventionId: true } });
   }
 
   /** The interventions the worker gave up on for this integration (the person may ask to retry). */
@@ -27,7 +33,14 @@ export class InterventionSyncRepository {
 
   async recordSynced(
     key: Key,
-    state: { calendarId: string; externalId: string; etag: string | null; syncedVersion: number; syncedAt: Date },
+    state: {
+      calendarId: string;
+      externalId: string;
+      etag: string | null;
+      syncedVersion: number;
+      syncedPrivacyVersion: number;
+      syncedAt: Date;
+    },
   ): Promise<void> {
     const data = { ...state, status: 'SYNCED' as const, lastError: null };
     await this.prisma.interventionSync.upsert({

@@ -10,10 +10,20 @@ const connected: NonNullable<SyncSnapshot['integration']> = {
   providerAvailable: true,
 };
 const hers = { status: 'SCHEDULED', technicianId: ALICE, version: 3 };
-const synced: NonNullable<SyncSnapshot['record']> = { calendarId: 'work', externalId: 'ev1', etag: '"e1"', status: 'SYNCED', syncedVersion: 3 };
+const synced: NonNullable<SyncSnapshot['record']> = {
+  calendarId: 'work',
+  externalId: 'ev1',
+  etag: '"e1"',
+  status: 'SYNCED',
+  syncedVersion: 3,
+  syncedPrivacyVersion: 1,
+};
 const known = { externalId: 'ev1', etag: '"e1"' };
 
-const cases: [string, SyncSnapshot, SyncPlan][] = [
+/** The privacy settings version in force in every case unless the case says otherwise. */
+const PRIVACY = 1;
+
+const cases: [string, Omit<SyncSnapshot, 'privacyVersion'> & { privacyVersion?: number }, SyncPlan][] = [
   // The integration decides whether anything can run.
   ['integration row gone', { integration: null, intervention: hers, record: null }, { action: 'finish' }],
   ['disconnected', { integration: { ...connected, status: 'NOT_CONNECTED' }, intervention: hers, record: synced }, { action: 'finish' }],
@@ -25,6 +35,10 @@ const cases: [string, SyncSnapshot, SyncPlan][] = [
   ['new intervention', { integration: connected, intervention: hers, record: null }, { action: 'create', calendarId: 'work' }],
   ['changed intervention', { integration: connected, intervention: { ...hers, version: 4 }, record: synced }, { action: 'update', calendarId: 'work', known }],
   ['already shows this version', { integration: connected, intervention: hers, record: synced }, { action: 'nothing' }],
+  // What leaves the company changed: every event is rewritten once under the new settings.
+  ['privacy settings changed since the write', { integration: connected, intervention: hers, record: synced, privacyVersion: 2 }, { action: 'update', calendarId: 'work', known }],
+  ['written before privacy settings existed', { integration: connected, intervention: hers, record: { ...synced, syncedPrivacyVersion: null } }, { action: 'update', calendarId: 'work', known }],
+  ['already shows the new privacy settings', { integration: connected, intervention: hers, record: { ...synced, syncedPrivacyVersion: 2 }, privacyVersion: 2 }, { action: 'nothing' }],
   ['event id forgotten (recreate)', { integration: connected, intervention: hers, record: { ...synced, externalId: null, etag: null, status: 'PENDING' } }, { action: 'create', calendarId: 'work' }],
   ['same version but last write failed', { integration: connected, intervention: hers, record: { ...synced, status: 'FAILED' } }, { action: 'update', calendarId: 'work', known }],
   ['record without etag', { integration: connected, intervention: { ...hers, version: 4 }, record: { ...synced, etag: null } }, { action: 'update', calendarId: 'work', known: { externalId: 'ev1' } }],
@@ -49,6 +63,6 @@ const cases: [string, SyncSnapshot, SyncPlan][] = [
 
 describe('planSync', () => {
   it.each(cases)('%s', (_name, snapshot, plan) => {
-    expect(planSync(snapshot)).toEqual(plan);
+    expect(planSync({ privacyVersion: PRIVACY, ...snapshot })).toEqual(plan);
   });
 });

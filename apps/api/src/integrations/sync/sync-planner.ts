@@ -17,6 +17,8 @@ export interface SyncSnapshot {
   } | null;
   /** Null when the intervention was deleted. */
   intervention: { status: string; technicianId: string | null; version: number } | null;
+  /** The event privacy settings version in force: part of what an event must show. */
+  privacyVersion: number;
   /** What we last wrote (intervention_syncs), null when nothing. */
   record: {
     calendarId: string | null;
@@ -24,6 +26,7 @@ export interface SyncSnapshot {
     etag: string | null;
     status: 'PENDING' | 'SYNCED' | 'FAILED';
     syncedVersion: number | null;
+    syncedPrivacyVersion: number | null;
   } | null;
 }
 
@@ -32,7 +35,7 @@ export type SyncPlan =
   | { action: 'finish' }
   /** Waits for the person (reconnect, calendar choice, sync re-enabled, provider configured). */
   | { action: 'park'; reason: ProviderErrorCode | null }
-  /** The calendar already shows this version of the intervention. */
+  /** The calendar already shows this version of the intervention, under these privacy settings. */
   | { action: 'nothing' }
   /** Write the event in `calendarId` (the adapter finds it by sync key if a crash hid it from us). */
   | { action: 'create'; calendarId: string }
@@ -42,7 +45,7 @@ export type SyncPlan =
   /** Not (or no longer) this person's: remove. Asked even with no record (crash after the provider's write). */
   | { action: 'delete'; calendarId: string; known?: EventRef };
 
-export function planSync({ integration, intervention, record }: SyncSnapshot): SyncPlan {
+export function planSync({ integration, intervention, privacyVersion, record }: SyncSnapshot): SyncPlan {
   if (!integration || integration.status === 'NOT_CONNECTED') return { action: 'finish' };
   if (integration.status === 'NEEDS_RECONNECT') return { action: 'park', reason: 'AUTH_REVOKED' };
   if (!integration.calendarId || !integration.syncEnabled || !integration.providerAvailable) return { action: 'park', reason: null };
@@ -55,7 +58,8 @@ export function planSync({ integration, intervention, record }: SyncSnapshot): S
   if (record?.calendarId && record.calendarId !== target) {
     return { action: 'move', from: { calendarId: record.calendarId, ...(known ? { known } : {}) }, calendarId: target };
   }
-  if (record?.status === 'SYNCED' && record.syncedVersion === intervention.version && known) return { action: 'nothing' };
+  const current = record?.syncedVersion === intervention.version && record.syncedPrivacyVersion === privacyVersion;
+  if (record?.status === 'SYNCED' && current && known) return { action: 'nothing' };
   return known ? { action: 'update', calendarId: target, known } : { action: 'create', calendarId: target };
 }
 

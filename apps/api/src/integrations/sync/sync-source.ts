@@ -12,6 +12,7 @@ const INTERVENTION_FOR_SYNC = {
   title: true,
   description: true,
   clientName: true,
+  clientPhone: true,
   address: true,
   startsAt: true,
   endsAt: true,
@@ -53,8 +54,16 @@ export class SyncSource {
     return db.calendarIntegration.findMany({ where: { userId: { in: userIds }, ...SYNCABLE_INTEGRATION }, select: { id: true } });
   }
 
-  async interventionsAssignedTo(db: Db, userId: string): Promise<string[]> {
-    const rows = await db.intervention.findMany({ where: { technicianId: userId, status: { not: 'CANCELLED' } }, select: { id: true } });
+  syncableIntegrations(db: Db): Promise<{ id: string }[]> {
+    return db.calendarIntegration.findMany({ where: SYNCABLE_INTEGRATION, select: { id: true } });
+  }
+
+  /** The person's live interventions that end at `endingFrom` or later (the sync window). */
+  async interventionsAssignedTo(db: Db, userId: string, endingFrom: Date): Promise<string[]> {
+    const rows = await db.intervention.findMany({
+      where: { technicianId: userId, status: { not: 'CANCELLED' }, endsAt: { gte: endingFrom } },
+      select: { id: true },
+    });
     return rows.map((r) => r.id);
   }
 }

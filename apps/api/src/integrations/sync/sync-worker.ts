@@ -9,6 +9,7 @@ import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider, EventRef } from '../providers/calendar-provider';
 import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
+import { EventPrivacyRepository, type EventPrivacy } from '../privacy/event-privacy.repository';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
 import { ProviderPace } from './provider-pace';
@@ -23,6 +24,7 @@ interface Target {
   integrationId: string;
   userId: string;
   provider: CalendarProvider;
+  privacy: EventPrivacy;
 }
 
 type WritePlan = Exclude<SyncPlan, { action: 'finish' | 'park' | 'nothing' }>;
@@ -39,6 +41,7 @@ export class SyncWorker implements OnModuleDestroy {
     private readonly access: IntegrationAccess,
     private readonly integrations: IntegrationRepository,
     private readonly registry: ProviderRegistry,
+    private readonly privacy: EventPrivacyRepository,
     private readonly pace: ProviderPace,
     private readonly clock: Clock,
   ) {}
@@ -55,23 +58,31 @@ export class SyncWorker implements OnModuleDestroy {
 
   private async batch(): Promise<number> {
     const jobs = await this.jobs.claim(this.clock.now(), BATCH_SIZE);
-    for (const job of jobs) await this.process(job);
+    // Read once per batch: a change made meanwhile re-enqueues (a new revision), so an event
+    // written under the old settings is written again, never left behind.
+    const privacy = jobs.length > 0 ? await this.privacy.current() : undefined;
+    for (const job of jobs) await this.process(job, privacy!);
     return jobs.length;
   }
 
-  private async process(job: ClaimedJob): Promise<void> {
+  private async process(job: ClaimedJob, privacy: EventPrivacy): Promise<void> {
     const integration = await this.source.integration(job.integrationId);
     const provider = integration && this.registry.get(integration.provider);
     const [intervention, record] = await Promise.all([
       this.source.intervention(job.interventionId),
       this.records.find(job),
     ]);
-    const plan = planSync({ integration: integration && { ...integration, providerAvailable: !!provider }, intervention, record });
+    const plan = planSync({
+      integration: integration && { ...integration, providerAvailable: !!provider },
+      intervention,
+      privacyVersion: privacy.version,
+      record,
+    });
     if (plan.action === 'finish') return this.jobs.finish(job);
     if (plan.action === 'park') return this.jobs.park(job, plan.reason);
     if (plan.action === 'nothing') return this.jobs.finish(job);
     // planSync parks unless the integration is connected, with a calendar, and its provider.
-    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider! };
+    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy };
     const wait = await this.pace.waitMs(provider!.id, job.integrationId);
     if (wait > 0) return this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
     try {
@@ -111,13 +122,20 @@ export class SyncWorker implements OnModuleDestroy {
   }
 
   private async write(target: Target, calendarId: string, intervention: InterventionForSync, known: EventRef | undefined, firstWrite: boolean): Promise<void> {
-    const event = toCalendarEventInput(target.integrationId, intervention);
+    const event = toCalendarEventInput(target.integrationId, intervention, target.privacy.settings);
     const ref = await this.access.run(target.userId, target.provider, (context) =>
       target.provider.upsertEvent(context, calendarId, event, known, { firstWrite }),
     );
     await this.records.recordSynced(
       { integrationId: target.integrationId, interventionId: intervention.id },
-      { calendarId, externalId: ref.externalId, etag: ref.etag ?? null, syncedVersion: intervention.version, syncedAt: this.clock.now() },
+      {
+        calendarId,
+        externalId: ref.externalId,
+        etag: ref.etag ?? null,
+        syncedVersion: intervention.version,
+        syncedPrivacyVersion: target.privacy.version,
+        syncedAt: this.clock.now(),
+      },
     );
   }
 

@@ -48,13 +48,14 @@ export function CalendarPicker({ integration, providerName, primary, onSaved }: 
   const value = known(selected) ? selected : '';
   const missing = integration.calendarId !== null && !known(integration.calendarId);
   const saveError = choose.isError ? translateApiError(choose.error, i18n) : null;
+  const nothingToSave = !value || value === integration.calendarId;
 
   return (
     <form
       className="calendar-picker"
       onSubmit={(event) => {
         event.preventDefault();
-        if (value) choose.mutate(value, { onSuccess: onSaved });
+        if (!nothingToSave && !choose.isPending) choose.mutate(value, { onSuccess: onSaved });
       }}
     >
       <FormField
@@ -81,7 +82,10 @@ export function CalendarPicker({ integration, providerName, primary, onSaved }: 
       <button
         type="submit"
         className={`button ${primary ? 'button-primary' : ''}`}
-        disabled={!value || value === integration.calendarId || choose.isPending}
+        // aria-disabled, not disabled: a button that disables itself once the choice is saved
+        // would drop keyboard focus to the top of the page. Submitting then does nothing.
+        aria-disabled={nothingToSave || choose.isPending}
+        aria-busy={choose.isPending}
       >
         {t('integrations.actions.chooseCalendar')}
       </button>

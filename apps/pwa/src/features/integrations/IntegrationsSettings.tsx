@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CALENDAR_PROVIDERS } from '@fs/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SharedInEvents } from '../event-privacy/SharedInEvents';
 import { IntegrationCard } from './IntegrationCard';
 import { integrationsQuery } from './integrations.api';
 
@@ -28,6 +29,7 @@ export function IntegrationsSettings() {
           ))}
         </ul>
       )}
+      <SharedInEvents />
     </section>
   );
 }

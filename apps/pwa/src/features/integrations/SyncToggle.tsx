@@ -25,9 +25,13 @@ export function SyncToggle({ integration, onChanged }: Props) {
         role="switch"
         className="switch"
         checked={checked}
-        disabled={noCalendar || toggle.isPending}
+        // Never disabled while saving: a disabled control loses keyboard focus (to the page's
+        // top). It says it is busy and ignores further flips until the API answers.
+        disabled={noCalendar}
+        aria-busy={toggle.isPending}
         aria-describedby={noCalendar ? `${id}-hint` : undefined}
         onChange={(event) => {
+          if (toggle.isPending) return;
           const next = event.target.checked;
           toggle.mutate(next, { onSuccess: () => onChanged(next) });
         }}

@@ -41,7 +41,7 @@ describe('resultText', () => {
   it('says in French by default that the person refused access, and how to try again', async () => {
     const fr = await createI18n('fr');
     expect(resultText(fr, error('ACCESS_DENIED'))).toBe(
-      "La connexion à Google Agenda a échoué : vous avez refusé l'accès. Pour relier votre calendrier, cliquez de nouveau sur «\u00a0Connecter\u00a0» et acceptez la demande d'accès.",
+      "La connexion à Google Agenda a échoué : vous avez refusé l’accès. Pour relier votre calendrier, cliquez de nouveau sur «\u00a0Connecter\u00a0» et acceptez la demande d’accès.",
     );
   });
 

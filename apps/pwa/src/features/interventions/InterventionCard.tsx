@@ -5,6 +5,7 @@ import type { Intervention, Technician } from '@fs/contracts';
 import { localeOf } from '../../i18n/language';
 import { formatTimeRange } from './date-time';
 import { InterventionActions } from './InterventionActions';
+import { ZoneNote } from './ZoneNote';
 
 interface Props {
   intervention: Intervention;
@@ -31,7 +32,7 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
       <header className="card-header">
         <p className="card-time">
           <time dateTime={intervention.startsAt}>{t('interventions.timeRange', { start, end })}</time>
-          <span className="card-zone">{t('interventions.timeZoneNote', { timeZone: intervention.timeZone })}</span>
+          <ZoneNote className="card-zone" timeZone={intervention.timeZone} />
         </p>
         <span className={`badge badge-${intervention.status.toLowerCase()}`}>{t(`status.${intervention.status}`)}</span>
       </header>
@@ -39,6 +40,11 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
         {intervention.title}
       </h3>
       <p className="card-client">{intervention.clientName}</p>
+      {intervention.clientPhone && (
+        <p className="card-phone">
+          <a href={`tel:${intervention.clientPhone.replace(/[^0-9+]/g, '')}`}>{t('interventions.call', { phone: intervention.clientPhone })}</a>
+        </p>
+      )}
       <p className="card-address">{intervention.address}</p>
       {intervention.description && <p className="card-description">{intervention.description}</p>}
       {manageAll && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}

@@ -7,6 +7,7 @@ import type { ErrorText } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
 import type { InterventionFormValues } from './intervention-form';
 import { TechnicianOptions } from './TechnicianOptions';
+import { groupTimeZones } from './time-zones';
 
 interface Props {
   initial: InterventionFormValues;
@@ -18,15 +19,10 @@ interface Props {
   onSubmit: (values: InterventionFormValues) => void;
 }
 
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 export function InterventionForm({ initial, technicians, error, busy, submitLabel, onSubmit }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
-  const zones = useMemo(() => timeZones(values.timeZone), [values.timeZone]);
+  const zoneGroups = useMemo(() => groupTimeZones(Intl.supportedValuesOf('timeZone'), values.timeZone), [values.timeZone]);
   const set = (field: keyof InterventionFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
   const fieldError = (field: keyof InterventionFormValues) => error?.fieldErrors[field];
@@ -49,6 +45,9 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
       <FormField label={t('fields.clientName')} name="clientName" error={fieldError('clientName')}>
         {(props) => <input {...props} required value={values.clientName} onChange={set('clientName')} />}
       </FormField>
+      <FormField label={t('fields.clientPhone')} name="clientPhone" error={fieldError('clientPhone')}>
+        {(props) => <input {...props} type="tel" autoComplete="off" maxLength={40} value={values.clientPhone} onChange={set('clientPhone')} />}
+      </FormField>
       <FormField label={t('fields.address')} name="address" error={fieldError('address')}>
         {(props) => <input {...props} required autoComplete="street-address" value={values.address} onChange={set('address')} />}
       </FormField>
@@ -63,10 +62,14 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
       <FormField label={t('fields.timeZone')} name="timeZone" error={fieldError('timeZone')} hint={t('form.timeZoneHint')}>
         {(props) => (
           <select {...props} value={values.timeZone} onChange={set('timeZone')}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
+            {zoneGroups.map((group) => (
+              <optgroup key={group.region} label={group.region}>
+                {group.zones.map((zone) => (
+                  <option key={zone.id} value={zone.id}>
+                    {zone.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}

@@ -5,6 +5,7 @@ import type { Intervention } from '@fs/contracts';
 import { translateApiError } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
 import { isoToZonedLocal } from './date-time';
+import { ZoneNote } from './ZoneNote';
 import { useRescheduleIntervention } from './use-reschedule-intervention';
 
 export function RescheduleForm({ intervention, onDone }: { intervention: Intervention; onDone: () => void }) {
@@ -30,7 +31,9 @@ export function RescheduleForm({ intervention, onDone }: { intervention: Interve
           {(props) => <input {...props} type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
         </FormField>
       </div>
-      <p className="field-hint">{t('interventions.timeZoneNote', { timeZone: intervention.timeZone })}</p>
+      <p className="field-hint">
+        <ZoneNote className="zone-note" timeZone={intervention.timeZone} />
+      </p>
       <button type="submit" className="button button-primary button-small" disabled={reschedule.isPending}>
         {t('reschedule.submit')}
       </button>

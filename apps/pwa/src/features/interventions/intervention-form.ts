@@ -8,6 +8,7 @@ export interface InterventionFormValues {
   title: string;
   description: string;
   clientName: string;
+  clientPhone: string;
   address: string;
   startsAt: string;
   endsAt: string;
@@ -22,6 +23,7 @@ export function newFormValues(timeZone: string, technicianId: string, now: Date)
     title: '',
     description: '',
     clientName: '',
+    clientPhone: '',
     address: '',
     startsAt: `${tomorrow}T09:00`,
     endsAt: `${tomorrow}T10:00`,
@@ -31,11 +33,12 @@ export function newFormValues(timeZone: string, technicianId: string, now: Date)
 }
 
 export function formValuesFrom(intervention: Intervention): InterventionFormValues {
-  const { title, description, clientName, address, timeZone, technicianId } = intervention;
+  const { title, description, clientName, clientPhone, address, timeZone, technicianId } = intervention;
   return {
     title,
     description,
     clientName,
+    clientPhone,
     address,
     startsAt: isoToZonedLocal(intervention.startsAt, timeZone),
     endsAt: isoToZonedLocal(intervention.endsAt, timeZone),
@@ -54,6 +57,7 @@ export function toCreateRequest(values: InterventionFormValues): CreateIntervent
     title: values.title,
     description: values.description,
     clientName: values.clientName,
+    clientPhone: values.clientPhone,
     address: values.address,
     startsAt: instant(values.startsAt, values.timeZone),
     endsAt: instant(values.endsAt, values.timeZone),
@@ -66,7 +70,7 @@ export function toCreateRequest(values: InterventionFormValues): CreateIntervent
 export function toUpdateRequest(values: InterventionFormValues, original: Intervention): UpdateInterventionRequest {
   const next = toCreateRequest(values);
   const request: UpdateInterventionRequest = {};
-  const textFields = ['title', 'description', 'clientName', 'address', 'timeZone', 'technicianId'] as const;
+  const textFields = ['title', 'description', 'clientName', 'clientPhone', 'address', 'timeZone', 'technicianId'] as const;
   for (const field of textFields) {
     if (next[field] !== original[field]) request[field] = next[field];
   }

@@ -1,9 +1,9 @@
 // /settings: the calendar integrations section (with the result of a connection when the
-// OAuth callback redirects here), language, account details.
+// OAuth callback redirects here) and account details. The language is chosen in the
+// header, on every page: one picker, not two.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useCurrentUser } from '../auth/current-user';
 import { parseIntegrationResult, withoutIntegrationResult } from '../integrations/integration-result';
@@ -28,10 +28,6 @@ export function SettingsPage() {
       {result && <IntegrationResultBanner result={result} onDismiss={() => setResult(null)} />}
       {/* First: it is where the person lands back from the provider, with a step left to do. */}
       <IntegrationsSettings />
-      <section className="panel" aria-labelledby="language-title">
-        <h2 id="language-title">{t('settings.languageSection')}</h2>
-        <LanguageSwitcher />
-      </section>
       <section className="panel" aria-labelledby="account-title" data-testid="account-panel">
         <h2 id="account-title">{t('settings.account')}</h2>
         <dl className="details">

@@ -49,6 +49,10 @@ describe('toGoogleEvent', () => {
     expect(toGoogleEvent(input).status).toBe('confirmed');
   });
 
+  it('marks the event private: people the calendar is shared with see only "busy"', () => {
+    expect(toGoogleEvent(input).visibility).toBe('private');
+  });
+
   it('carries no id (the adapter adds it on insert only)', () => {
     expect(toGoogleEvent(input)).not.toHaveProperty('id');
   });

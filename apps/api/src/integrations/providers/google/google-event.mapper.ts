@@ -47,6 +47,8 @@ export function toGoogleEvent(event: CalendarEventInput): calendar_v3.Schema$Eve
     start: googleDateTime(event.startsAt, event.timeZone),
     end: googleDateTime(event.endsAt, event.timeZone),
     status: 'confirmed',
+    // Shown as "busy" to anyone the person shares the calendar with, never its content.
+    visibility: 'private',
     // Private: visible to our app only; lets a person's event be traced back to us.
     extendedProperties: { private: { syncKey: event.syncKey, interventionId: event.interventionId } },
   };

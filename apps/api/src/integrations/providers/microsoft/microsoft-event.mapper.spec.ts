@@ -28,6 +28,10 @@ describe('toGraphEvent', () => {
     expect(body.end).toEqual({ dateTime: '2026-07-01T10:30:00', timeZone: 'Romance Standard Time' });
   });
 
+  it('marks the event private (sensitivity), for delegates and shared calendars', () => {
+    expect(toGraphEvent(input).sensitivity).toBe('private');
+  });
+
   it('holds the syncKey in our single-value extended property', () => {
     expect(SYNC_KEY_PROPERTY_ID).toMatch(/^String \{[0-9a-f-]{36}\} Name syncKey$/);
     expect(toGraphEvent(input).singleValueExtendedProperties).toEqual([{ id: SYNC_KEY_PROPERTY_ID, value: input.syncKey }]);

@@ -38,6 +38,8 @@ export function toGraphEvent(event: CalendarEventInput): Event {
     subject: event.title,
     body: { contentType: 'text', content: event.description },
     location: { displayName: event.location },
+    // Delegates and people the calendar is shared with see the slot, not its content.
+    sensitivity: 'private',
     start: graphDateTime(event.startsAt, event.timeZone),
     end: graphDateTime(event.endsAt, event.timeZone),
     singleValueExtendedProperties: [{ id: SYNC_KEY_PROPERTY_ID, value: event.syncKey }],

@@ -2,20 +2,22 @@
 // origin (no certificate warning). Cancel there first (the banner says access was refused and
 // how to retry), then accept, choose the "Interventions" calendar, and disconnect.
 import assert from 'node:assert/strict';
-import { MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { MOBILE, screenshot } from '../browser.mjs';
 import { apiIntegration, apiToken, assertNoHorizontalScroll, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'integrations: Microsoft refuse then connect, choose calendar, disconnect (phone, English)';
+const name = 'integrations: Microsoft refuse then connect, choose calendar, disconnect (phone, English)';
 
-export async function run({ pwaUrl, apiUrl, emulator, emulatorUrl }) {
+test(name, async ({ stack: { pwaUrl, apiUrl, emulator, emulatorUrl }, session }) => {
   await emulator.reset();
   await emulator.consent('page', 'microsoft');
   const token = await apiToken(apiUrl, 'bob@example.com');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'bob@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
-    await page.getByRole('region', { name: 'Langue de l’application' }).getByRole('combobox').selectOption('en');
+    // One language picker, in the header of every page.
+    await page.getByRole('banner').getByLabel('Langue').selectOption('en');
     let card = await integrationCard(page, 'microsoft', 'NOT_CONNECTED');
     assert.equal(await card.getByTestId('integration-status').textContent(), 'Not connected');
 
@@ -56,4 +58,4 @@ export async function run({ pwaUrl, apiUrl, emulator, emulatorUrl }) {
     await integrationCard(page, 'microsoft', 'NOT_CONNECTED');
     assert.equal((await apiIntegration(apiUrl, token, 'microsoft')).status, 'NOT_CONNECTED');
   }, { viewport: MOBILE });
-}
+});

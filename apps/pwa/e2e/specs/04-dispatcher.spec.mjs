@@ -2,12 +2,13 @@
 // from Alice to Bob and deletes one.
 /* global document -- used inside page.waitForFunction, which runs in the browser */
 import assert from 'node:assert/strict';
-import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { DESKTOP, MOBILE, screenshot } from '../browser.mjs';
 import { apiGet, apiToken, assertNoHorizontalScroll, cardIds, loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'dispatcher: sees all, filters by technician, reassigns, deletes';
+const name = 'dispatcher: sees all, filters by technician, reassigns, deletes';
 
-export async function run({ pwaUrl, apiUrl }) {
+test(name, async ({ stack: { pwaUrl, apiUrl }, session }) => {
   const token = await apiToken(apiUrl, 'dispatch@example.com');
   const all = await apiGet(apiUrl, token, '/interventions');
   const technicians = await apiGet(apiUrl, token, '/technicians');
@@ -15,7 +16,7 @@ export async function run({ pwaUrl, apiUrl }) {
   const target = all.find((i) => i.technicianId !== bob.id && i.status === 'PLANNED');
   assert.ok(bob && target, 'seed has Bob and a planned intervention of someone else');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.getByRole('heading', { name: 'Toutes les interventions' }).waitFor();
     await page.locator('[data-testid="intervention-card"]').first().waitFor();
@@ -48,10 +49,10 @@ export async function run({ pwaUrl, apiUrl }) {
     assert.ok(!remaining.some((i) => i.id === target.id), 'the API deleted it');
   }, { viewport: DESKTOP });
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.locator('[data-testid="intervention-card"]').first().waitFor();
     await assertNoHorizontalScroll(page);
     await screenshot(page, '09-dispatcher-all-mobile');
   }, { viewport: MOBILE });
-}
+});

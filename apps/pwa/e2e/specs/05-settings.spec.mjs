@@ -1,13 +1,14 @@
 // The settings page: account details, the calendar integrations section, and the banner
 // shown when an OAuth callback redirects back with a result (once: it leaves the URL).
 import assert from 'node:assert/strict';
-import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { DESKTOP, MOBILE, screenshot } from '../browser.mjs';
 import { assertNoHorizontalScroll, integrationResultText, loginThroughUi, PASSWORD } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'settings: integrations section and OAuth result banner';
+const name = 'settings: integrations section and OAuth result banner';
 
-export async function run({ pwaUrl }) {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     // Arriving logged out keeps the query string through the login.
     await page.goto(`${pwaUrl}/settings?integration=google&result=error&reason=ACCESS_DENIED`);
     await page.waitForURL('**/login');
@@ -20,7 +21,7 @@ export async function run({ pwaUrl }) {
     await panel.waitFor();
     await panel.getByRole('heading', { name: 'Intégrations calendrier' }).waitFor();
     const banner = page.getByTestId('integration-result');
-    assert.equal(await integrationResultText(page, 'google', 'error'), "La connexion à Google Agenda a échoué : vous avez refusé l'accès. Pour relier votre calendrier, cliquez de nouveau sur «\u00a0Connecter\u00a0» et acceptez la demande d'accès.");
+    assert.equal(await integrationResultText(page, 'google', 'error'), "La connexion à Google Agenda a échoué : vous avez refusé l’accès. Pour relier votre calendrier, cliquez de nouveau sur «\u00a0Connecter\u00a0» et acceptez la demande d’accès.");
     assert.match(await page.getByTestId('account-panel').textContent(), /alice@example\.com.*Technicien.*Europe\/Paris/s);
     await assertNoHorizontalScroll(page);
     await screenshot(page, '10-settings-error-mobile');
@@ -36,10 +37,10 @@ export async function run({ pwaUrl }) {
     assert.equal(await page.getByTestId('integration-result').count(), 0);
   }, { viewport: MOBILE });
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await page.getByTestId('integrations-panel').waitFor();
     await screenshot(page, '11-settings-desktop');
   }, { viewport: DESKTOP });
-}
+});

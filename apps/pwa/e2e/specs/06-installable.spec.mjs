@@ -2,12 +2,12 @@
 // and never stores API responses.
 /* global navigator, caches -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
-import { withBrowser } from '../browser.mjs';
 import { loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'installable: manifest, icons, service worker (no /api in caches)';
+const name = 'installable: manifest, icons, service worker (no /api in caches)';
 
-export async function run({ pwaUrl }) {
+test(name, async ({ stack: { pwaUrl }, session }) => {
   const manifestResponse = await fetch(`${pwaUrl}/manifest.webmanifest`);
   assert.equal(manifestResponse.status, 200);
   const manifest = await manifestResponse.json();
@@ -24,7 +24,7 @@ export async function run({ pwaUrl }) {
   assert.equal(sw.status, 200);
   assert.match(await sw.text(), /precache/i);
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
     assert.ok(await page.locator('link[rel="manifest"]').count(), 'the page links the manifest');
@@ -42,4 +42,4 @@ export async function run({ pwaUrl }) {
     assert.ok(cached.some((url) => url.includes('index.html')), 'the app shell is precached');
     assert.ok(!cached.some((url) => url.includes('/api/')), 'no API response is cached');
   });
-}
+});

@@ -1,18 +1,19 @@
 // Switching to English translates the app, sets <html lang>, and is remembered on reload.
 import assert from 'node:assert/strict';
-import { DESKTOP, screenshot, withBrowser } from '../browser.mjs';
+import { DESKTOP, screenshot } from '../browser.mjs';
 import { loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'language: switch to English, persisted, <html lang> follows';
+const name = 'language: switch to English, persisted, <html lang> follows';
 
-export async function run({ pwaUrl }) {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('heading', { name: 'Mes interventions' }).waitFor();
     await page.getByRole('banner').getByTestId('language-switcher').selectOption('en');
     await page.getByRole('heading', { name: 'My interventions' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.match(await page.locator('.card-zone').first().textContent(), /Europe\/Paris time/);
+    assert.match(await page.locator('.card-zone').first().textContent(), /in your time zone \(Paris\)/);
     await screenshot(page, '07-alice-list-english-desktop');
 
     await page.reload();
@@ -26,4 +27,4 @@ export async function run({ pwaUrl }) {
     await loginThroughUi(page, pwaUrl, 'alice@example.com', 'wrong');
     assert.equal((await page.getByTestId('login-error').textContent()).trim(), 'Wrong email address or password.');
   }, { viewport: DESKTOP });
-}
+});

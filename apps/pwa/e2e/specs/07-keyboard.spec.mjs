@@ -2,10 +2,11 @@
 // Enter, skip to the content, open and dismiss the cancel confirmation with Escape.
 /* global document, getComputedStyle -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
-import { MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { MOBILE, screenshot } from '../browser.mjs';
 import { PASSWORD } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'keyboard: log in, skip link, confirmation dialog, visible focus';
+const name = 'keyboard: log in, skip link, confirmation dialog, visible focus';
 
 const focused = (page) =>
   page.evaluate(() => {
@@ -13,8 +14,8 @@ const focused = (page) =>
     return { tag: el.tagName, label: el.labels?.[0]?.textContent ?? el.textContent, shadow: getComputedStyle(el).boxShadow };
   });
 
-export async function run({ pwaUrl }) {
-  await withBrowser(async (page) => {
+test(name, async ({ stack: { pwaUrl }, session }) => {
+  await session(async (page) => {
     await page.goto(`${pwaUrl}/login`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await page.keyboard.press('Tab');
@@ -44,4 +45,4 @@ export async function run({ pwaUrl }) {
     await dialog.waitFor({ state: 'hidden' });
     assert.equal((await focused(page)).label, 'Annuler l’intervention', 'focus returns to the button');
   }, { viewport: MOBILE });
-}
+});

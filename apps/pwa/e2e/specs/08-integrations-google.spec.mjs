@@ -4,19 +4,20 @@
 // Google's side, and the card asks to reconnect after a reload — and reconnecting works.
 /* global document -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
-import { DESKTOP, MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { DESKTOP, MOBILE, screenshot } from '../browser.mjs';
 import { apiIntegration, apiToken, assertNoHorizontalScroll, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'integrations: Google connect, calendar, sync switch, disconnect, revoked grant -> reconnect';
+const name = 'integrations: Google connect, calendar, sync switch, disconnect, revoked grant -> reconnect';
 
 const SWITCH = 'Envoyer mes interventions vers ce calendrier';
 
-export async function run({ pwaUrl, apiUrl, emulator }) {
+test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
   await emulator.reset();
   await emulator.consent('page', 'google');
   const token = await apiToken(apiUrl, 'alice@example.com');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     const google = await integrationCard(page, 'google', 'NOT_CONNECTED');
@@ -43,8 +44,12 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
     assert.match(await card.textContent(), /lecture seule ne peuvent pas être choisis/);
     await screenshot(page, '22-google-choose-calendar-desktop');
     await select.selectOption({ label: 'Interventions' });
-    await card.getByRole('button', { name: 'Utiliser ce calendrier' }).click();
+    // From the keyboard: focus stays on the button once the choice is saved (not lost to the page).
+    await card.getByRole('button', { name: 'Utiliser ce calendrier' }).focus();
+    await page.keyboard.press('Enter');
     card = await integrationCard(page, 'google', 'SYNCING');
+    await card.getByTestId('integration-notice').filter({ hasText: 'Calendrier enregistré.' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Utiliser ce calendrier', 'focus stays on the button');
     assert.equal(await card.getByTestId('integration-hint').textContent(), 'Vos interventions apparaissent dans «\u00a0Interventions\u00a0».');
     assert.equal(await card.getByTestId('integration-notice').textContent(), 'Calendrier enregistré.');
     let truth = await apiIntegration(apiUrl, token, 'google');
@@ -61,6 +66,8 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
     await page.keyboard.press('Space');
     card = await integrationCard(page, 'google', 'SYNCING');
     assert.equal((await apiIntegration(apiUrl, token, 'google')).syncEnabled, true);
+    await card.getByTestId('integration-notice').filter({ hasText: 'Synchronisation activée.' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'switch', 'focus stays on the switch');
 
     // Disconnect, after a confirmation; focus goes back to the card.
     await card.getByRole('button', { name: 'Déconnecter Google Agenda' }).click();
@@ -83,7 +90,7 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
     // Listing the calendars meets the revoked grant: the API marks it, the card offers Reconnect.
     card = await integrationCard(page, 'google', 'NEEDS_RECONNECT');
     assert.equal(await card.getByTestId('integration-status').textContent(), 'À reconnecter');
-    assert.match(await card.getByTestId('integration-hint').textContent(), /n'accepte plus notre accès.*Reconnecter/);
+    assert.match(await card.getByTestId('integration-hint').textContent(), /n’accepte plus notre accès.*Reconnecter/);
     assert.equal(await card.getByTestId('integration-account').textContent(), 'Compte : alice@example.com');
     assert.equal((await apiIntegration(apiUrl, token, 'google')).status, 'NEEDS_RECONNECT');
     await screenshot(page, '24-google-needs-reconnect-desktop');
@@ -97,11 +104,11 @@ export async function run({ pwaUrl, apiUrl, emulator }) {
 
   // The same card on a phone, in the reconnect state.
   await emulator.revokeGrant('google', 'alice@example.com');
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await integrationCard(page, 'google', 'NEEDS_RECONNECT');
     await assertNoHorizontalScroll(page);
     await screenshot(page, '25-google-needs-reconnect-mobile');
   }, { viewport: MOBILE });
-}
+});

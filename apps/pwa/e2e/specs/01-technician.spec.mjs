@@ -2,19 +2,20 @@
 // and expired sessions are handled in French.
 /* global localStorage -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
-import { MOBILE, screenshot, withBrowser } from '../browser.mjs';
+import { MOBILE, screenshot } from '../browser.mjs';
 import { apiGet, apiToken, cardIds, loginThroughUi, assertNoHorizontalScroll } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
 
-export const name = 'technician: French login, wrong password, own interventions only, 401 back to login';
+const name = 'technician: French login, wrong password, own interventions only, 401 back to login';
 
-export async function run({ pwaUrl, apiUrl }) {
+test(name, async ({ stack: { pwaUrl, apiUrl }, session }) => {
   const alice = await apiToken(apiUrl, 'alice@example.com');
   const bob = await apiToken(apiUrl, 'bob@example.com');
   const aliceIds = (await apiGet(apiUrl, alice, '/interventions')).map((i) => i.id);
   const bobIds = (await apiGet(apiUrl, bob, '/interventions')).map((i) => i.id);
   assert.ok(aliceIds.length > 0 && bobIds.length > 0, 'the seed gives both technicians interventions');
 
-  await withBrowser(async (page) => {
+  await session(async (page) => {
     await page.goto(pwaUrl);
     await page.waitForURL('**/login');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -34,7 +35,7 @@ export async function run({ pwaUrl, apiUrl }) {
     const shown = await cardIds(page);
     assert.deepEqual([...shown].sort(), [...aliceIds].sort(), 'exactly her interventions are listed');
     assert.ok(!shown.some((id) => bobIds.includes(id)), "none of Bob's interventions are listed");
-    assert.match(await page.locator('.card-zone').first().textContent(), /heure de Europe\/Paris/);
+    assert.match(await page.locator('.card-zone').first().textContent(), /dans votre fuseau horaire \(Paris\)/);
     assert.ok((await page.locator('.day-heading').count()) >= 1, 'grouped under day headings');
     await assertNoHorizontalScroll(page);
     await screenshot(page, '03-alice-list-mobile');
@@ -45,4 +46,4 @@ export async function run({ pwaUrl, apiUrl }) {
     await page.waitForURL('**/login');
     assert.equal(await page.evaluate(() => localStorage.getItem('fs.accessToken')), null);
   }, { viewport: MOBILE });
-}
+});

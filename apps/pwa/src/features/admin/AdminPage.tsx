@@ -1,0 +1,36 @@
+// /admin: what an administrator watches and decides about calendar sync: who must
+// reconnect, and what leaves the company in calendar events. Admins only.
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useCurrentUser } from '../auth/current-user';
+import { EventPrivacyForm } from '../event-privacy/EventPrivacyForm';
+import { AdminIntegrationsTable } from './AdminIntegrationsTable';
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  useDocumentTitle(t('admin.title'));
+  if (user.role !== 'ADMIN') {
+    return (
+      <section>
+        <h1>{t('admin.title')}</h1>
+        <p role="alert">{t('errors.FORBIDDEN')}</p>
+      </section>
+    );
+  }
+  return (
+    <div className="settings">
+      <h1>{t('admin.title')}</h1>
+      <section className="panel" aria-labelledby="admin-integrations-title">
+        <h2 id="admin-integrations-title">{t('admin.integrations.title')}</h2>
+        <p className="muted panel-intro">{t('admin.integrations.intro')}</p>
+        <AdminIntegrationsTable />
+      </section>
+      <section className="panel" aria-labelledby="event-privacy-title">
+        <h2 id="event-privacy-title">{t('eventPrivacy.title')}</h2>
+        <p className="muted panel-intro">{t('eventPrivacy.intro')}</p>
+        <EventPrivacyForm />
+      </section>
+    </div>
+  );
+}
