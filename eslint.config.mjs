@@ -10,6 +10,8 @@ const TABLE_WRITERS = {
   calendarIntegration: ['apps/api/src/integrations/integration.repository.ts', RESEAL],
   syncJob: ['apps/api/src/integrations/sync/sync-job.repository.ts'],
   interventionSync: ['apps/api/src/integrations/sync/intervention-sync.repository.ts'],
+  busyBlock: ['apps/api/src/integrations/availability/busy-block.repository.ts'],
+  busyRefresh: ['apps/api/src/integrations/availability/busy-block.repository.ts'],
   oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts', RESEAL],
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],

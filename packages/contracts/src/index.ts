@@ -5,4 +5,5 @@ export * from './time-zone.js';
 export * from './auth.js';
 export * from './interventions.js';
 export * from './integrations.js';
+export * from './availability.js';
 export * from './wall-clock.js';

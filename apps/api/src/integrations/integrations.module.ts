@@ -3,6 +3,12 @@
 // mode it reads the emulator's /_emulator/info), so a bad setup fails at boot.
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { UsersModule } from '../users/users.module';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilitySource } from './availability/availability-source';
+import { BusyBlockRepository } from './availability/busy-block.repository';
+import { BusyRefresher } from './availability/busy-refresher';
+import { TechnicianAvailability } from './availability/technician-availability';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -18,7 +24,8 @@ import { SyncSource } from './sync/sync-source';
 import { SyncWorker } from './sync/sync-worker';
 
 @Module({
-  controllers: [IntegrationsController],
+  imports: [UsersModule],
+  controllers: [IntegrationsController, AvailabilityController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -32,8 +39,13 @@ import { SyncWorker } from './sync/sync-worker';
     InterventionSyncRepository,
     SyncSource,
     SyncWorker,
+    AvailabilitySource,
+    BusyBlockRepository,
+    BusyRefresher,
+    TechnicianAvailability,
   ],
-  // What InterventionsService needs: enqueue sync jobs in its own transaction.
-  exports: [CalendarSyncService],
+  // What InterventionsService needs: enqueue sync jobs in its own transaction, and read
+  // technicians' busy blocks (a cache; never a provider call) to warn about overlaps.
+  exports: [CalendarSyncService, TechnicianAvailability],
 })
 export class IntegrationsModule {}

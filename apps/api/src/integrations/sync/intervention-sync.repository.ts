@@ -27,7 +27,16 @@ export class InterventionSyncRepository {
 
   async recordSynced(
     key: Key,
-    state: { calendarId: string; externalId: string; etag: string | null; syncedVersion: number; syncedAt: Date },
+    state: {
+      calendarId: string;
+      externalId: string;
+      etag: string | null;
+      syncedVersion: number;
+      syncedAt: Date;
+      /** The slot the event now shows (availability takes it out of the busy time). */
+      syncedStartsAt: Date;
+      syncedEndsAt: Date;
+    },
   ): Promise<void> {
     const data = { ...state, status: 'SYNCED' as const, lastError: null };
     await this.prisma.interventionSync.upsert({

@@ -113,7 +113,15 @@ export class SyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const ref = await this.access.run(target.userId, target.provider, (context) => target.provider.upsertEvent(context, calendarId, event, known));
     await this.records.recordSynced(
       { integrationId: target.integrationId, interventionId: intervention.id },
-      { calendarId, externalId: ref.externalId, etag: ref.etag ?? null, syncedVersion: intervention.version, syncedAt: this.clock.now() },
+      {
+        calendarId,
+        externalId: ref.externalId,
+        etag: ref.etag ?? null,
+        syncedVersion: intervention.version,
+        syncedAt: this.clock.now(),
+        syncedStartsAt: intervention.startsAt,
+        syncedEndsAt: intervention.endsAt,
+      },
     );
   }
 
