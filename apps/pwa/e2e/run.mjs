@@ -14,6 +14,7 @@ import * as keyboard from './scenarios/keyboard.mjs';
 import * as integrationsGoogle from './scenarios/integrations-google.mjs';
 import * as integrationsMicrosoft from './scenarios/integrations-microsoft.mjs';
 import * as loginThrottle from './scenarios/login-throttle.mjs';
+import * as availability from './scenarios/availability.mjs';
 
 // E2E_ONLY=<text> runs only the scenarios whose name contains it (while working on one).
 const scenarios = [
@@ -27,6 +28,7 @@ const scenarios = [
   integrationsGoogle,
   integrationsMicrosoft,
   loginThrottle,
+  availability,
 ].filter(
   (scenario) => !process.env.E2E_ONLY || scenario.name.includes(process.env.E2E_ONLY),
 );

@@ -40,7 +40,6 @@ export function BusyPanel({ technicianId, technicianName, startsAt, endsAt, time
             <ul className="busy-list">
               {busy.data.blocks.map((block) => (
                 <li key={`${block.start}-${block.end}-${block.provider}`} data-testid="busy-block">
-                  <span aria-hidden="true">⏱ </span>
                   {t('availability.block', { ...times(block.start, block.end), provider: t(`integrations.providers.${block.provider}`) })}
                 </li>
               ))}
