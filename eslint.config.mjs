@@ -11,6 +11,8 @@ const TABLE_WRITERS = {
   syncJob: ['apps/api/src/integrations/sync/sync-job.repository.ts'],
   interventionSync: ['apps/api/src/integrations/sync/intervention-sync.repository.ts'],
   eventPrivacySettings: ['apps/api/src/integrations/privacy/event-privacy.repository.ts'],
+  busyBlock: ['apps/api/src/integrations/availability/busy-block.repository.ts'],
+  busyRefresh: ['apps/api/src/integrations/availability/busy-block.repository.ts'],
   oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts', RESEAL],
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { Clock } from './common/clock';
@@ -14,10 +15,10 @@ import type { AppConfig } from './config/app-config';
 import { PUBLIC_LIMITED_PATHS, publicRateLimit } from './throttling/public-rate-limit';
 import { RateLimiterFactory } from './throttling/rate-limiter.factory';
 
-/** `clock` is the system's unless a test passes one it controls. */
-export async function createApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
+/** `clock` is the system's unless a test passes one it controls; likewise where logs go. */
+export async function createApp(config: AppConfig, clock?: Clock, logDestination?: DestinationStream): Promise<INestApplication> {
   // Body parsers are ours, not Nest's defaults, so the input check below runs after them.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, logDestination), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
   applySecurityHeaders(app, config.env.PWA_URL);

@@ -1,5 +1,6 @@
 // The root module, built from a configuration parsed once at boot.
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
@@ -16,19 +17,19 @@ import { REDACTED_LOG_PATHS, redactUrl } from './common/log-redaction';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
+  /** `logDestination`: where log lines go instead of stdout (tests read them back). */
+  static forRoot(config: AppConfig, clock: Clock = new SystemClock(), logDestination?: DestinationStream): DynamicModule {
+    const pinoOptions = {
+      level: config.env.LOG_LEVEL,
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      serializers: { req: (req: { url: string }) => Object.assign(req, { url: redactUrl(req.url) }) },
+      autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.env.LOG_LEVEL,
-            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-            serializers: { req: (req: { url: string }) => Object.assign(req, { url: redactUrl(req.url) }) },
-            autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: logDestination ? [pinoOptions, logDestination] : pinoOptions }),
         ClockModule.forRoot(clock),
         DatabaseModule,
         ThrottlingModule,

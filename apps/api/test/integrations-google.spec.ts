@@ -35,6 +35,10 @@ describe('Google Calendar connection', () => {
         syncEnabled: true,
         lastError: null,
         connectedAt: null,
+        shareAvailability: true,
+        availabilityCalendarIds: [],
+        availabilityRefreshedAt: null,
+        availabilityError: null,
       })),
     );
   });

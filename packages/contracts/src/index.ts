@@ -5,6 +5,7 @@ export * from './time-zone.js';
 export * from './auth.js';
 export * from './interventions.js';
 export * from './integrations.js';
+export * from './availability.js';
 export * from './wall-clock.js';
 export * from './event-privacy.js';
 export * from './admin.js';

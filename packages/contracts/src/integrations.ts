@@ -43,6 +43,14 @@ export const integrationSchema = z.object({
   syncEnabled: z.boolean(),
   lastError: integrationErrorCodeSchema.nullable(),
   connectedAt: z.string().nullable(),
+  /** Dispatch sees the busy times (never the titles) of the calendars below. On by default. */
+  shareAvailability: z.boolean(),
+  /** The calendars whose busy times count; empty: the primary calendar and the target calendar. */
+  availabilityCalendarIds: z.array(z.string()),
+  /** When busy times were last read from this account; null when never (or sharing is off). */
+  availabilityRefreshedAt: z.string().nullable(),
+  /** Why the last read of busy times failed (e.g. ACCESS_DENIED: reconnect to grant free/busy); null when it worked. */
+  availabilityError: integrationErrorCodeSchema.nullable(),
 });
 export type Integration = z.infer<typeof integrationSchema>;
 
@@ -61,8 +69,11 @@ export const integrationSettingsSchema = z
   .strictObject({
     calendarId: safeString().min(1).max(1024).optional(),
     syncEnabled: z.boolean().optional(),
+    shareAvailability: z.boolean().optional(),
+    /** Empty: back to the default (primary + target calendar). */
+    availabilityCalendarIds: z.array(safeString().min(1).max(1024)).max(20).optional(),
   })
-  .refine((v) => v.calendarId !== undefined || v.syncEnabled !== undefined, {
-    message: 'give calendarId or syncEnabled',
+  .refine((v) => Object.values(v).some((value) => value !== undefined), {
+    message: 'give calendarId, syncEnabled, shareAvailability or availabilityCalendarIds',
   });
 export type IntegrationSettingsRequest = z.input<typeof integrationSettingsSchema>;

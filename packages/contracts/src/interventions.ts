@@ -1,5 +1,6 @@
 // Interventions: a job at a client's address in a time slot, assigned to a technician.
 import { z } from 'zod';
+import { interventionWarningSchema } from './availability.js';
 import { interventionStatusSchema } from './enums.js';
 import { safeString } from './safe-text.js';
 import { timeZoneSchema } from './time-zone.js';
@@ -74,6 +75,10 @@ export const interventionSchema = z.object({
   updatedAt: z.string(),
 });
 export type Intervention = z.infer<typeof interventionSchema>;
+
+/** Create / update answers: the intervention, and what the dispatcher should know (e.g. the technician is busy then). */
+export const interventionWriteResultSchema = interventionSchema.extend({ warnings: z.array(interventionWarningSchema) });
+export type InterventionWriteResult = z.infer<typeof interventionWriteResultSchema>;
 
 export const technicianSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string(), timeZone: z.string() });
 export type Technician = z.infer<typeof technicianSchema>;

@@ -58,6 +58,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...valid, SYNC_WORKER_ENABLED: 'false' }).SYNC_WORKER_ENABLED).toBe(false);
   });
 
+  it('reads busy times every 5 minutes by default and refuses more than 15 at boot', () => {
+    expect(parseEnv(valid).AVAILABILITY_REFRESH_MINUTES).toBe(5);
+    expect(parseEnv({ ...valid, AVAILABILITY_REFRESH_MINUTES: '15' }).AVAILABILITY_REFRESH_MINUTES).toBe(15);
+    for (const bad of ['16', '0', 'soon']) {
+      expect(() => parseEnv({ ...valid, AVAILABILITY_REFRESH_MINUTES: bad })).toThrow(/AVAILABILITY_REFRESH_MINUTES/);
+    }
+  });
+
   it('names every missing required variable in one error', () => {
     const problems = problemsOf({});
     expect(problems).toEqual(['JWT_SECRET is required', 'TOKEN_ENCRYPTION_KEY is required']);

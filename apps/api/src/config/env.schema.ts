@@ -61,6 +61,12 @@ export const envSchema = z.object({
    * days ago, and everything later: a calendar gets the recent past, not the whole history.
    */
   SYNC_WINDOW_PAST_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /**
+   * How often each shared calendar's busy times are read again (free/busy polling), in
+   * minutes. At most 15: dispatch must see a change in a technician's calendar within 15
+   * minutes. Runs with the sync worker (SYNC_WORKER_ENABLED).
+   */
+  AVAILABILITY_REFRESH_MINUTES: z.coerce.number().int().min(1).max(15, 'must be at most 15 (minutes)').default(5),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

@@ -19,6 +19,8 @@ export const INTEGRATION_SELECT = {
   syncEnabled: true,
   lastError: true,
   connectedAt: true,
+  shareAvailability: true,
+  availabilityCalendarIds: true,
 } as const satisfies Prisma.CalendarIntegrationSelect;
 
 export type IntegrationRow = Prisma.CalendarIntegrationGetPayload<{ select: typeof INTEGRATION_SELECT }>;
@@ -129,7 +131,8 @@ export class IntegrationRepository {
       refreshTokenEncrypted: account.tokens.refreshToken ? this.vault.seal(account.tokens.refreshToken) : null,
       lastError: null,
       connectedAt: now,
-      ...(sameAccount ? {} : { calendarId: null, calendarName: null, syncEnabled: true }),
+      // Another account: its choices start over, availability sharing on (stated on the card).
+      ...(sameAccount ? {} : { calendarId: null, calendarName: null, syncEnabled: true, shareAvailability: true, availabilityCalendarIds: [] }),
     };
     await this.prisma.calendarIntegration.upsert({
       where: key(userId, provider),
@@ -181,6 +184,8 @@ export class IntegrationRepository {
         calendarName: null,
         lastError: null,
         connectedAt: null,
+        shareAvailability: true,
+        availabilityCalendarIds: [],
       },
     });
   }
@@ -188,7 +193,7 @@ export class IntegrationRepository {
   async saveSettings(
     userId: string,
     provider: CalendarProviderId,
-    settings: { calendarId?: string; calendarName?: string; syncEnabled?: boolean },
+    settings: { calendarId?: string; calendarName?: string; syncEnabled?: boolean; shareAvailability?: boolean; availabilityCalendarIds?: string[] },
   ): Promise<IntegrationRow> {
     return this.prisma.calendarIntegration.update({ where: key(userId, provider), data: settings, select: INTEGRATION_SELECT });
   }

@@ -5,6 +5,12 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AdminIntegrationsController } from './admin/admin-integrations.controller';
 import { AdminIntegrationsQuery } from './admin/admin-integrations.query';
+import { UsersModule } from '../users/users.module';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilitySource } from './availability/availability-source';
+import { BusyBlockRepository } from './availability/busy-block.repository';
+import { BusyRefresher } from './availability/busy-refresher';
+import { TechnicianAvailability } from './availability/technician-availability';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -25,7 +31,8 @@ import { SyncWorkerLoop } from './sync/sync-worker-loop';
 import { ProviderPace } from './sync/provider-pace';
 
 @Module({
-  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController],
+  imports: [UsersModule],
+  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -44,8 +51,13 @@ import { ProviderPace } from './sync/provider-pace';
     EventPrivacyRepository,
     EventPrivacyService,
     AdminIntegrationsQuery,
+    AvailabilitySource,
+    BusyBlockRepository,
+    BusyRefresher,
+    TechnicianAvailability,
   ],
-  // What InterventionsService needs: enqueue sync jobs in its own transaction.
-  exports: [CalendarSyncService],
+  // What InterventionsService needs: enqueue sync jobs in its own transaction, and read
+  // technicians' busy blocks (a cache; never a provider call) to warn about overlaps.
+  exports: [CalendarSyncService, TechnicianAvailability],
 })
 export class IntegrationsModule {}

@@ -23,6 +23,10 @@ import { ProviderError } from './providers/provider-error';
 import { ProviderRegistry } from './providers/provider-registry';
 import { CalendarSyncService } from './sync/calendar-sync.service';
 import { TokensUnreadable, tokensUnreadableToApiException } from './unreadable-tokens';
+import { BusyBlockRepository } from './availability/busy-block.repository';
+
+type Settings = { calendarId?: string; syncEnabled?: boolean; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
+type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
 
 export interface CallbackQuery {
   code?: string;
@@ -42,12 +46,13 @@ export class IntegrationsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly calendarSync: CalendarSyncService,
+    private readonly busyBlocks: BusyBlockRepository,
   ) {}
 
   async list(user: User): Promise<Integration[]> {
-    const rows = await this.integrations.listForUser(user.id);
+    const [rows, refreshes] = await Promise.all([this.integrations.listForUser(user.id), this.busyBlocks.refreshesOf(user.id)]);
     return CALENDAR_PROVIDERS.map((provider) =>
-      this.toIntegration(provider, rows.find((row) => row.provider === provider)),
+      this.toIntegration(provider, rows.find((row) => row.provider === provider), refreshes),
     );
   }
 
@@ -85,6 +90,7 @@ export class IntegrationsService {
       });
     }
     await this.integrations.forget(user.id, providerId);
+    await this.busyBlocks.forget(user.id, providerId);
     await this.calendarSync.onDisconnected(user.id, providerId);
   }
 
@@ -94,33 +100,44 @@ export class IntegrationsService {
     return this.callProvider(user, provider, (context) => provider.listCalendars(context));
   }
 
-  async saveSettings(
-    user: User,
-    providerId: CalendarProviderId,
-    settings: { calendarId?: string; syncEnabled?: boolean },
-  ): Promise<Integration> {
+  async saveSettings(user: User, providerId: CalendarProviderId, settings: Settings): Promise<Integration> {
     let calendarName: string | undefined;
+    const needsCalendars = settings.calendarId !== undefined || (settings.availabilityCalendarIds?.length ?? 0) > 0;
+    const calendars = needsCalendars ? await this.calendars(user, providerId) : [];
+    if (!needsCalendars) await this.connected(user, providerId);
     if (settings.calendarId !== undefined) {
-      const chosen = (await this.calendars(user, providerId)).find((c) => c.id === settings.calendarId);
+      const chosen = calendars.find((c) => c.id === settings.calendarId);
       if (!chosen?.canWrite) throw invalidField('calendarId', 'must be one of the account’s writable calendars');
       calendarName = chosen.name;
-    } else {
-      await this.connected(user, providerId);
     }
+    if (settings.availabilityCalendarIds) this.checkAvailabilityCalendars(providerId, calendars, settings.availabilityCalendarIds);
     const row = await this.integrations.saveSettings(user.id, providerId, {
       ...settings,
       ...(calendarName !== undefined ? { calendarName } : {}),
     });
     // A calendar chosen or sync switched back on: bring that calendar up to date.
     if (settings.calendarId !== undefined || settings.syncEnabled === true) await this.calendarSync.enqueueAllFor(user.id, providerId);
-    return this.toIntegration(providerId, row);
+    // Sharing off: nothing of the busy times is kept. Otherwise what counts may have changed: read again soon.
+    if (settings.shareAvailability === false) await this.busyBlocks.forget(user.id, providerId);
+    else await this.busyBlocks.refreshSoon(user.id, providerId, this.clock.now());
+    return this.toIntegration(providerId, row, await this.busyBlocks.refreshesOf(user.id));
+  }
+
+  /** Calendars of this account; for a provider whose free/busy reads the default calendar only, that one. */
+  private checkAvailabilityCalendars(providerId: CalendarProviderId, calendars: ProviderCalendar[], ids: string[]): void {
+    const readable = this.provider(providerId).busyCalendars === 'any' ? calendars : calendars.filter((c) => c.primary);
+    if (ids.some((id) => !readable.some((c) => c.id === id))) {
+      throw invalidField('availabilityCalendarIds', this.provider(providerId).busyCalendars === 'any'
+        ? 'must be calendars of the connected account'
+        : 'must be the account’s default calendar: its free/busy covers that calendar only');
+    }
   }
 
   /** "Retry failed": every event the worker gave up on is written again. */
   async retryFailed(user: User, providerId: CalendarProviderId): Promise<Integration> {
     await this.connected(user, providerId);
     await this.calendarSync.retryFailed(user.id, providerId);
-    return this.toIntegration(providerId, await this.integrations.find(user.id, providerId));
+    return this.toIntegration(providerId, await this.integrations.find(user.id, providerId), await this.busyBlocks.refreshesOf(user.id));
   }
 
   private async tryComplete(providerId: CalendarProviderId, query: CallbackQuery): Promise<'connected' | IntegrationErrorCode> {
@@ -133,6 +150,7 @@ export class IntegrationsService {
     if (!provider) return 'NOT_CONFIGURED';
     const account = await provider.exchangeCode({ code: query.code, codeVerifier: pending.codeVerifier });
     await this.integrations.saveConnected(pending.userId, providerId, account, this.clock.now());
+    await this.busyBlocks.refreshSoon(pending.userId, providerId, this.clock.now());
     // A reconnect resumes what was parked while the grant was revoked.
     await this.calendarSync.enqueueAllFor(pending.userId, providerId);
     return 'connected';
@@ -162,7 +180,8 @@ export class IntegrationsService {
     }
   }
 
-  private toIntegration(provider: CalendarProviderId, row: IntegrationRow | null | undefined): Integration {
+  private toIntegration(provider: CalendarProviderId, row: IntegrationRow | null | undefined, refreshes: Refreshes): Integration {
+    const refresh = row?.status === 'CONNECTED' ? refreshes.find((r) => r.integration.provider === provider) : undefined;
     return {
       provider,
       available: this.registry.isAvailable(provider),
@@ -173,6 +192,10 @@ export class IntegrationsService {
       syncEnabled: row?.syncEnabled ?? true,
       lastError: (row?.lastError as IntegrationErrorCode | null | undefined) ?? null,
       connectedAt: row?.connectedAt?.toISOString() ?? null,
+      shareAvailability: row?.shareAvailability ?? true,
+      availabilityCalendarIds: row?.availabilityCalendarIds ?? [],
+      availabilityRefreshedAt: (row?.shareAvailability && refresh?.refreshedAt?.toISOString()) || null,
+      availabilityError: (row?.shareAvailability && (refresh?.lastError as IntegrationErrorCode | null | undefined)) || null,
     };
   }
 }

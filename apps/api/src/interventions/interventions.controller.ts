@@ -5,6 +5,7 @@ import {
   listInterventionsQuerySchema,
   updateInterventionSchema,
   type Intervention,
+  type InterventionWriteResult,
   type User,
 } from '@fs/contracts';
 import type { z } from 'zod';
@@ -40,7 +41,7 @@ export class InterventionsController {
   create(
     @CurrentUser() user: User,
     @Body(new ZodValidationPipe(createInterventionSchema)) body: z.output<typeof createInterventionSchema>,
-  ): Promise<Intervention> {
+  ): Promise<InterventionWriteResult> {
     return this.interventions.create(user, body);
   }
 
@@ -49,7 +50,7 @@ export class InterventionsController {
     @CurrentUser() user: User,
     @Param('id', idPipe) id: string,
     @Body(new ZodValidationPipe(updateInterventionSchema)) body: z.output<typeof updateInterventionSchema>,
-  ): Promise<Intervention> {
+  ): Promise<InterventionWriteResult> {
     return this.interventions.update(user, id, body);
   }
 

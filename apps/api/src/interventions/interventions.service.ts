@@ -5,11 +5,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   CreateInterventionRequest,
   Intervention,
+  InterventionWriteResult,
   ListInterventionsQuery,
   UpdateInterventionRequest,
   User,
 } from '@fs/contracts';
 import { ApiException, forbidden, invalidField, notFound } from '../common/api-error';
+import { TechnicianAvailability } from '../integrations/availability/technician-availability';
 import { CalendarSyncService } from '../integrations/sync/calendar-sync.service';
 import { toIntervention } from './intervention.mapper';
 import { InterventionsRepository, type InterventionRow, type Tx } from './interventions.repository';
@@ -21,6 +23,7 @@ export class InterventionsService {
   constructor(
     private readonly repository: InterventionsRepository,
     private readonly calendarSync: CalendarSyncService,
+    private readonly availability: TechnicianAvailability,
   ) {}
 
   async list(user: User, query: ListInterventionsQuery): Promise<Intervention[]> {
@@ -40,11 +43,11 @@ export class InterventionsService {
     return toIntervention(await this.findVisible(user, id));
   }
 
-  create(user: User, input: CreateInput): Promise<Intervention> {
+  async create(user: User, input: CreateInput): Promise<InterventionWriteResult> {
     if (user.role === 'TECHNICIAN' && input.technicianId !== user.id) {
       throw forbidden('Technicians can only create interventions assigned to themselves');
     }
-    return this.repository.transaction(async (tx) => {
+    const created = await this.repository.transaction(async (tx) => {
       await this.assertTechnician(tx, input.technicianId);
       const row = await this.repository.create(tx, {
         ...input,
@@ -54,10 +57,11 @@ export class InterventionsService {
       await this.calendarSync.onInterventionChanged(tx, row.id, [row.technicianId]);
       return toIntervention(row);
     });
+    return this.withWarnings(created);
   }
 
-  update(user: User, id: string, patch: UpdateInterventionRequest): Promise<Intervention> {
-    return this.repository.transaction(async (tx) => {
+  async update(user: User, id: string, patch: UpdateInterventionRequest): Promise<InterventionWriteResult> {
+    const updated = await this.repository.transaction(async (tx) => {
       const current = await this.findVisible(user, id, tx);
       if (current.status === 'CANCELLED') throw new ApiException('CONFLICT', 'A cancelled intervention cannot be changed');
       if (patch.technicianId && patch.technicianId !== current.technicianId) {
@@ -72,6 +76,7 @@ export class InterventionsService {
       await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId, row.technicianId]);
       return toIntervention(row);
     });
+    return this.withWarnings(updated);
   }
 
   cancel(user: User, id: string): Promise<Intervention> {
@@ -90,6 +95,18 @@ export class InterventionsService {
       await this.repository.delete(tx, id);
       await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId]);
     });
+  }
+
+  /**
+   * After the commit, from the busy-block cache (never a provider call): the write stands
+   * either way; the warnings tell dispatch the technician's own calendar says busy then.
+   */
+  private async withWarnings(intervention: Intervention): Promise<InterventionWriteResult> {
+    const planned = intervention.status === 'PLANNED' || intervention.status === 'IN_PROGRESS';
+    const warnings = planned
+      ? await this.availability.warningsFor(intervention.technicianId, new Date(intervention.startsAt), new Date(intervention.endsAt))
+      : [];
+    return { ...intervention, warnings };
   }
 
   /** Someone else's intervention is "not found" for a technician: its existence is not theirs to know. */

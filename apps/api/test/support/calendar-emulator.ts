@@ -3,7 +3,7 @@
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import type { CalendarProviderId } from '@fs/contracts';
 import { Agent } from 'undici';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 export interface EmulatedTestApp extends TestApp {
   emu: EmulatorHandle;
@@ -17,9 +17,9 @@ export interface EmulatedTestApp extends TestApp {
   connect(email: string, provider?: CalendarProviderId): Promise<URL>;
 }
 
-export async function startEmulatedTestApp(env: Record<string, string | undefined> = {}): Promise<EmulatedTestApp> {
+export async function startEmulatedTestApp(env: Record<string, string | undefined> = {}, options: TestAppOptions = {}): Promise<EmulatedTestApp> {
   const emu = await startEmulator({ port: 0, httpsPort: 0, quiet: true });
-  const base = await startTestApp({ CALENDAR_EMULATOR_URL: emu.url, ...env });
+  const base = await startTestApp({ CALENDAR_EMULATOR_URL: emu.url, ...env }, options);
   // The Microsoft consent page may be on the emulator's HTTPS origin: trust its CA here only.
   const dispatcher = new Agent({ connect: { ca: emu.caPem } });
   const app: EmulatedTestApp = {

@@ -105,6 +105,25 @@ export function describeProviderContract(harness: ProviderHarness, t: ContractCo
     t.provider().deleteEvent(t.context(), t.calendarId(), { syncKey, ...(known ? { known } : {}) });
 
   describe(`${harness.name}: the CalendarProvider contract`, () => {
+    it('reads the busy time of the primary calendar as times only, within the window', async () => {
+      const primary = (await t.provider().listCalendars(t.context())).find((c) => c.primary)!;
+      await upsert(sampleEvent(), undefined, primary.id);
+      const answer = await t.provider().busyBlocks(t.context(), {
+        accountEmail: EMAIL,
+        calendars: [primary],
+        from: new Date('2026-12-01T00:00:00Z'),
+        to: new Date('2026-12-02T00:00:00Z'),
+      });
+      expect(answer).toEqual([{ calendarId: primary.id, blocks: [{ start: new Date('2026-12-01T08:00:00Z'), end: new Date('2026-12-01T10:00:00Z') }] }]);
+      const outside = await t.provider().busyBlocks(t.context(), {
+        accountEmail: EMAIL,
+        calendars: [primary],
+        from: new Date('2026-12-02T00:00:00Z'),
+        to: new Date('2026-12-03T00:00:00Z'),
+      });
+      expect(outside).toEqual([{ calendarId: primary.id, blocks: [] }]);
+    });
+
     it('lists the calendars: one primary, writable ones, a read-only one', async () => {
       const calendars = await t.provider().listCalendars(t.context());
       expect(calendars.filter((c) => c.primary)).toHaveLength(1);

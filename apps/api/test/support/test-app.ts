@@ -34,12 +34,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Receives every log line (with LOG_LEVEL set to something other than silent). */
+  logs?: { write(line: string): void };
+}
+
 /** `env` adds or overrides variables, e.g. CALENDAR_EMULATOR_URL of an in-process emulator. */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string | undefined> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const appEnv = { ...TEST_ENV, ...database.env, ...env };
   const clock = new TestClock();
-  const app = await createApp(new AppConfig(parseEnv(appEnv)), clock);
+  const app = await createApp(new AppConfig(parseEnv(appEnv)), clock, options.logs);
   await app.init();
   const prisma = app.get(PrismaService);
   await seedDemo(prisma);

@@ -21,6 +21,11 @@ export function buildUrl(path: string, query: Query = {}): string {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiResponse<T>(path, options)).body;
+}
+
+/** Like apiRequest, with the answer's headers (e.g. Busy-Refreshed-At). */
+export async function apiResponse<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; headers: Headers }> {
   const token = getAccessToken();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -37,9 +42,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiRequestError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
   }
 
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { body: undefined as T, headers: response.headers };
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return body as T;
+  if (response.ok) return { body: body as T, headers: response.headers };
 
   const error = toApiRequestError(response.status, body, response.headers.get('Retry-After'));
   // An expired or revoked session: forget it, the router then shows the login page.

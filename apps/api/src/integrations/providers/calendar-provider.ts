@@ -68,8 +68,31 @@ export interface UpsertOptions {
   firstWrite?: boolean;
 }
 
+/** A stretch of time, nothing else: busy blocks never carry a title, place or attendee. */
+export interface TimeBlock {
+  start: Date;
+  end: Date;
+}
+
+export interface BusyRequest {
+  /** The connected account's address (Graph's getSchedule asks by mailbox). */
+  accountEmail: string;
+  /** The calendars whose busy times count, as listCalendars returned them. */
+  calendars: ProviderCalendar[];
+  from: Date;
+  to: Date;
+}
+
+/** One calendar's busy blocks within the request's window (free / transparent events excluded, series expanded). */
+export interface CalendarBusy {
+  calendarId: string;
+  blocks: TimeBlock[];
+}
+
 export interface CalendarProvider {
   readonly id: CalendarProviderId;
+  /** Which calendars busyBlocks can read: any of the account's, or only its default one (Graph getSchedule). */
+  readonly busyCalendars: 'any' | 'default-only';
   /** URL of the provider's consent page, to send the person's browser to. */
   authorizationUrl(request: AuthorizationRequest): string;
   /** Exchanges the callback's code for tokens and identifies the account. */
@@ -88,4 +111,10 @@ export interface CalendarProvider {
   upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef>;
   /** Removes the event; an event already gone is success, not an error. */
   deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void>;
+  /**
+   * Busy times of the requested calendars, through the provider's free/busy call: times
+   * only ever leave the adapter. A calendar the provider cannot answer for (gone, or not
+   * readable by its free/busy call) is left out of the answer, not an error.
+   */
+  busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]>;
 }

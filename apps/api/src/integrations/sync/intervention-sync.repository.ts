@@ -40,6 +40,9 @@ export class InterventionSyncRepository {
       syncedVersion: number;
       syncedPrivacyVersion: number;
       syncedAt: Date;
+      /** The slot the event now shows (availability takes it out of the busy time). */
+      syncedStartsAt: Date;
+      syncedEndsAt: Date;
     },
   ): Promise<void> {
     const data = { ...state, status: 'SYNCED' as const, lastError: null };

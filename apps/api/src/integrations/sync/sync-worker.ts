@@ -135,6 +135,8 @@ export class SyncWorker implements OnModuleDestroy {
         syncedVersion: intervention.version,
         syncedPrivacyVersion: target.privacy.version,
         syncedAt: this.clock.now(),
+        syncedStartsAt: intervention.startsAt,
+        syncedEndsAt: intervention.endsAt,
       },
     );
   }

@@ -10,6 +10,7 @@ import { providerName as nameOf } from './integration-result';
 import { holdsGrant, integrationView } from './integration-status';
 import { ProviderIcon } from './ProviderIcon';
 import { SyncToggle } from './SyncToggle';
+import { AvailabilityToggle } from './AvailabilityToggle';
 
 export function IntegrationCard({ integration }: { integration: Integration }) {
   const { t, i18n } = useTranslation();
@@ -56,6 +57,11 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
         {t(view.hint, { provider, calendar: integration.calendarName ?? '' })}
       </p>
       {(view.action === 'connect' || view.action === 'reconnect') && (
+        <p className="field-hint" data-testid="availability-consent">
+          {t('integrations.availability.consent')}
+        </p>
+      )}
+      {(view.action === 'connect' || view.action === 'reconnect') && (
         <ConnectButton provider={integration.provider} providerName={provider} action={view.action} />
       )}
       {granted && (
@@ -67,6 +73,11 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
             onSaved={() => setNotice(t('integrations.calendar.saved'))}
           />
           <SyncToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.sync.turnedOn' : 'integrations.sync.turnedOff'))} />
+          <AvailabilityToggle
+            integration={integration}
+            providerName={provider}
+            onChanged={(on) => setNotice(t(on ? 'integrations.availability.turnedOn' : 'integrations.availability.turnedOff'))}
+          />
         </div>
       )}
       <p className="integration-notice" role="status" data-testid="integration-notice">

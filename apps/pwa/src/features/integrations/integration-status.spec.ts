@@ -13,6 +13,10 @@ const base: Integration = {
   syncEnabled: true,
   lastError: null,
   connectedAt: null,
+  shareAvailability: true,
+  availabilityCalendarIds: [],
+  availabilityRefreshedAt: null,
+  availabilityError: null,
 };
 const connected = { ...base, status: 'CONNECTED', accountEmail: 'alice@example.com', connectedAt: '2026-11-30T10:00:00Z' } as const;
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Technician } from '@fs/contracts';
 import type { ErrorText } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
+import { BusyPanel } from '../availability/BusyPanel';
 import type { InterventionFormValues } from './intervention-form';
 import { TechnicianOptions } from './TechnicianOptions';
 import { groupTimeZones } from './time-zones';
@@ -81,6 +82,13 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
           </select>
         )}
       </FormField>
+      <BusyPanel
+        technicianId={values.technicianId}
+        technicianName={technicians.find((tech) => tech.id === values.technicianId)?.name ?? ''}
+        startsAt={values.startsAt}
+        endsAt={values.endsAt}
+        timeZone={values.timeZone}
+      />
       <FormField label={t('fields.description')} name="description" error={fieldError('description')}>
         {(props) => <textarea {...props} rows={4} value={values.description} onChange={set('description')} />}
       </FormField>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Intervention, Technician } from '@fs/contracts';
 import { translateApiError } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
+import { BusyPanel } from '../availability/BusyPanel';
+import { isoToZonedLocal } from './date-time';
 import { useReassignIntervention } from './use-reassign-intervention';
 import { TechnicianOptions } from './TechnicianOptions';
 
@@ -34,6 +36,13 @@ export function ReassignForm({ intervention, technicians, onDone }: Props) {
           </select>
         )}
       </FormField>
+      <BusyPanel
+        technicianId={technicianId}
+        technicianName={technicians.find((tech) => tech.id === technicianId)?.name ?? intervention.technicianName}
+        startsAt={isoToZonedLocal(intervention.startsAt, intervention.timeZone)}
+        endsAt={isoToZonedLocal(intervention.endsAt, intervention.timeZone)}
+        timeZone={intervention.timeZone}
+      />
       <button type="submit" className="button button-primary button-small" disabled={reassign.isPending || technicianId === intervention.technicianId}>
         {t('reassign.submit')}
       </button>

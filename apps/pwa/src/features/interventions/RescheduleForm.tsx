@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Intervention } from '@fs/contracts';
 import { translateApiError } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
+import { BusyPanel } from '../availability/BusyPanel';
 import { isoToZonedLocal } from './date-time';
 import { ZoneNote } from './ZoneNote';
 import { useRescheduleIntervention } from './use-reschedule-intervention';
@@ -34,6 +35,7 @@ export function RescheduleForm({ intervention, onDone }: { intervention: Interve
       <p className="field-hint">
         <ZoneNote className="zone-note" timeZone={intervention.timeZone} />
       </p>
+      <BusyPanel technicianId={intervention.technicianId} technicianName={intervention.technicianName} startsAt={startsAt} endsAt={endsAt} timeZone={intervention.timeZone} />
       <button type="submit" className="button button-primary button-small" disabled={reschedule.isPending}>
         {t('reschedule.submit')}
       </button>

@@ -7,6 +7,8 @@ import { CodeChallengeMethod, OAuth2Client, type Credentials } from 'google-auth
 import type { ProviderCalendar } from '@fs/contracts';
 import type {
   AuthorizationRequest,
+  BusyRequest,
+  CalendarBusy,
   CalendarEventInput,
   CalendarProvider,
   CodeExchange,
@@ -19,6 +21,7 @@ import type { GoogleEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
 import { mapGoogleError } from './google-error.mapper';
 import { deleteGoogleEvent, upsertGoogleEvent } from './google-events';
+import { assertFreeBusyScope, GOOGLE_FREE_BUSY_SCOPE, googleBusyBlocks } from './google-free-busy';
 
 /**
  * Least privilege for "list my calendars, write interventions into the one I pick":
@@ -30,11 +33,16 @@ export const GOOGLE_CALENDAR_SCOPES = [
   'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
   'https://www.googleapis.com/auth/calendar.events',
 ];
-export const GOOGLE_SCOPES = ['openid', 'email', ...GOOGLE_CALENDAR_SCOPES];
+/**
+ * calendar.freebusy (busy times of the person's calendars, no event details) is asked for but
+ * not required: without it sync works and only availability sharing reports ACCESS_DENIED.
+ */
+export const GOOGLE_SCOPES = ['openid', 'email', ...GOOGLE_CALENDAR_SCOPES, GOOGLE_FREE_BUSY_SCOPE];
 
 const WRITABLE_ROLES = new Set(['owner', 'writer']);
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly id = 'google' as const;
+  readonly busyCalendars = 'any' as const;
 
   constructor(
     private readonly endpoints: GoogleEndpoints,
@@ -116,6 +124,11 @@ export class GoogleCalendarProvider implements CalendarProvider {
 
   async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {
     return this.withAuth(context, (auth) => deleteGoogleEvent(this.api(auth).events, calendarId, event.syncKey, event.known));
+  }
+
+  async busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]> {
+    assertFreeBusyScope(context.tokens.scopes);
+    return this.withAuth(context, (auth) => googleBusyBlocks(this.api(auth).freebusy, request));
   }
 
   private api(auth: OAuth2Client): calendar_v3.Calendar {

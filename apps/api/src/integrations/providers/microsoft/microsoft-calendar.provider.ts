@@ -4,6 +4,8 @@
 import type { ProviderCalendar } from '@fs/contracts';
 import type {
   AuthorizationRequest,
+  BusyRequest,
+  CalendarBusy,
   CalendarEventInput,
   CalendarProvider,
   CodeExchange,
@@ -19,9 +21,11 @@ import { microsoftErrorToProviderError } from './microsoft-error.mapper';
 import { MicrosoftGraph } from './microsoft-graph';
 import { MicrosoftGraphEvents } from './microsoft-graph-events';
 import { MicrosoftIdentity } from './microsoft-identity';
+import { microsoftBusyBlocks } from './microsoft-schedule';
 
 export class MicrosoftCalendarProvider implements CalendarProvider {
   readonly id = 'microsoft' as const;
+  readonly busyCalendars = 'default-only' as const;
   private readonly identity: MicrosoftIdentity;
   private readonly graph: MicrosoftGraph;
   private readonly events: MicrosoftGraphEvents;
@@ -72,6 +76,11 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
 
   async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {
     return this.withAccessToken(context, (accessToken) => this.events.delete(accessToken, calendarId, event.syncKey, event.known));
+  }
+
+  /** The default calendar only: see microsoft-schedule.ts. */
+  async busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]> {
+    return this.withAccessToken(context, (accessToken) => microsoftBusyBlocks(this.graph, accessToken, request));
   }
 
   /**

@@ -1,0 +1,111 @@
+// Keeps busy_blocks fresh by polling free/busy: every AVAILABILITY_REFRESH_MINUTES each
+// integration that shares availability is read again (its calendars that count, over
+// refreshWindow), our own intervention events are taken out, and the blocks replaced.
+// Polling rather than change notifications: see README, Availability. Provider calls go
+// through IntegrationAccess, the one token owner; failures are recorded as codes only.
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { IntegrationErrorCode } from '@fs/contracts';
+import { Clock } from '../../common/clock';
+import { AppConfig } from '../../config/app-config';
+import { IntegrationAccess } from '../integration-access.service';
+import type { CalendarBusy, CalendarProvider } from '../providers/calendar-provider';
+import { ProviderError } from '../providers/provider-error';
+import { ProviderRegistry } from '../providers/provider-registry';
+import { TokensUnreadable } from '../unreadable-tokens';
+import { AvailabilitySource } from './availability-source';
+import { BusyBlockRepository } from './busy-block.repository';
+import { calendarsThatCount, refreshWindow, subtract } from './busy-time';
+
+/** How often due integrations are looked for; each is read once per refresh interval. */
+const TICK_MS = 30_000;
+
+type SharedIntegration = NonNullable<Awaited<ReturnType<AvailabilitySource['integration']>>>;
+
+@Injectable()
+export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(BusyRefresher.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly source: AvailabilitySource,
+    private readonly blocks: BusyBlockRepository,
+    private readonly access: IntegrationAccess,
+    private readonly registry: ProviderRegistry,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Background calendar work runs together: tests drive both by hand (runOnce).
+    if (!this.config.env.SYNC_WORKER_ENABLED) return;
+    this.timer = setInterval(() => {
+      void this.runOnce().catch((error: unknown) => this.logger.error(`availability refresh failed: ${(error as Error).message}`));
+    }, Math.min(TICK_MS, this.intervalMs));
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Reads every due integration once; resolves with how many it read. Never overlaps itself. */
+  runOnce(): Promise<number> {
+    this.running ??= this.sweep().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private get intervalMs(): number {
+    return this.config.env.AVAILABILITY_REFRESH_MINUTES * 60_000;
+  }
+
+  private async sweep(): Promise<number> {
+    let read = 0;
+    for (const integrationId of await this.source.sharingIntegrationIds()) {
+      const now = this.clock.now();
+      if (!(await this.blocks.claim(integrationId, now, new Date(now.getTime() + this.intervalMs)))) continue;
+      await this.refresh(integrationId);
+      read++;
+    }
+    return read;
+  }
+
+  private async refresh(integrationId: string): Promise<void> {
+    const integration = await this.source.integration(integrationId);
+    if (!integration || integration.status !== 'CONNECTED' || !integration.shareAvailability || !integration.accountEmail) return;
+    const provider = this.registry.get(integration.provider);
+    const now = this.clock.now();
+    const next = new Date(now.getTime() + this.intervalMs);
+    if (!provider) return this.blocks.recordFailure(integrationId, 'NOT_CONFIGURED', next);
+    const window = refreshWindow(now);
+    try {
+      const calendars = await this.read(integration, provider, window);
+      const own = await this.source.ownEventSlots(integrationId);
+      const blocks = calendars.flatMap((calendar) => subtract(calendar.blocks, own.get(calendar.calendarId) ?? []));
+      await this.blocks.replace({ integrationId, userId: integration.userId, provider: integration.provider }, window, blocks, now, next);
+    } catch (error) {
+      const code = failureCode(error);
+      // Codes only: a provider message could quote the calendar.
+      this.logger.warn(`availability of integration ${integrationId} not refreshed: ${code}`);
+      const retryAt = error instanceof ProviderError && error.retryAfterMs ? new Date(Math.max(next.getTime(), now.getTime() + error.retryAfterMs)) : next;
+      await this.blocks.recordFailure(integrationId, code, retryAt);
+    }
+  }
+
+  private read(integration: SharedIntegration, provider: CalendarProvider, window: { from: Date; to: Date }): Promise<CalendarBusy[]> {
+    return this.access.run(integration.userId, provider, async (context) => {
+      const counted = calendarsThatCount(await provider.listCalendars(context), {
+        chosenIds: integration.availabilityCalendarIds,
+        targetCalendarId: integration.calendarId,
+      });
+      return provider.busyBlocks(context, { accountEmail: integration.accountEmail!, calendars: counted, ...window });
+    });
+  }
+}
+
+function failureCode(error: unknown): IntegrationErrorCode {
+  if (error instanceof ProviderError) return error.code;
+  if (error instanceof TokensUnreadable) return 'TOKEN_UNREADABLE';
+  return 'TRANSIENT';
+}

@@ -1,0 +1,75 @@
+// Availability, as dispatch sees it: Alice connects Google in Settings (the card states that
+// dispatch will see her busy times, times only); she adds a personal event in her own
+// calendar; once the API has read it, dispatch opens the create form for Alice on that day
+// and sees the busy block, then a warning for an overlapping slot, gone for a free one. The
+// event's title appears nowhere on the page.
+import assert from 'node:assert/strict';
+import { DESKTOP, screenshot } from '../browser.mjs';
+import { apiGet, apiToken, daysAhead, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
+import { test } from '../fixtures.mjs';
+
+const name = 'availability: dispatch sees a technician’s busy block in the create form';
+
+const SECRET = 'Rendez-vous cardiologue';
+
+/** The API reads calendars on its own schedule (a 30 s tick): wait for the block to arrive. */
+async function waitForBusy(apiUrl, token, technicianId, day) {
+  const query = `from=${day}T00:00:00Z&to=${day}T23:59:00Z`;
+  for (let waited = 0; waited < 90_000; waited += 2_000) {
+    const blocks = await apiGet(apiUrl, token, `/technicians/${technicianId}/busy?${query}`);
+    if (blocks.length > 0) return blocks;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  throw new Error('the busy block never reached the API');
+}
+
+test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
+  test.setTimeout(180_000); // the API reads calendars on its own 30 s tick
+  await emulator.reset();
+  await emulator.consent('auto', 'google');
+  const day = daysAhead(4);
+  const dispatch = await apiToken(apiUrl, 'dispatch@example.com');
+  const alice = (await apiGet(apiUrl, dispatch, '/technicians')).find((t) => t.email === 'alice@example.com');
+
+  await session(async (page) => {
+    await loginThroughUi(page, pwaUrl, 'alice@example.com');
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    const card = await integrationCard(page, 'google', 'NOT_CONNECTED');
+    assert.match(await card.getByTestId('availability-consent').textContent(), /les horaires seulement, jamais les titres/);
+    await card.getByRole('button', { name: 'Connecter Google Agenda' }).click();
+    await integrationResultText(page, 'google', 'connected');
+    const connected = await integrationCard(page, 'google', 'NEEDS_CALENDAR');
+    assert.ok(await connected.getByRole('switch', { name: /Montrer au planning quand je suis occupé/ }).isChecked(), 'sharing is on by default');
+  }, { viewport: DESKTOP });
+
+  // 10:00-11:00 Paris (winter or summer alike: given in UTC from the Paris offset of that day).
+  const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).format(new Date(`${day}T12:00:00Z`)).match(/GMT([+-]\d\d:\d\d)/)[1];
+  await emulator.call('POST', 'google/owner/events', {
+    email: 'alice@example.com',
+    event: { summary: SECRET, location: 'Hôpital', start: { dateTime: `${day}T10:00:00${offset}` }, end: { dateTime: `${day}T11:00:00${offset}` } },
+  });
+  await waitForBusy(apiUrl, dispatch, alice.id, day);
+
+  await session(async (page) => {
+    await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
+    await page.getByRole('heading', { name: 'Toutes les interventions' }).waitFor();
+    await page.goto(`${pwaUrl}/interventions/new`);
+    await page.getByLabel('Technicien', { exact: true }).selectOption(alice.id);
+    await page.getByLabel('Fuseau horaire').selectOption('Europe/Paris');
+    await page.getByLabel('Début').fill(`${day}T10:30`);
+    await page.getByLabel('Fin').fill(`${day}T11:30`);
+    const panel = page.getByTestId('busy-panel');
+    await panel.getByTestId('busy-block').first().waitFor();
+    assert.match(await panel.getByTestId('busy-block').first().textContent(), /Occupé·e 10:00–11:00 \(Google Agenda\)/);
+    assert.match(await panel.textContent(), /Agenda lu pour la dernière fois à/);
+    const warning = panel.getByRole('alert');
+    assert.match(await warning.textContent(), /Alice .* est occupé·e de 10:00 à 11:00 dans son propre agenda/);
+    assert.ok(!(await page.content()).includes(SECRET), 'the title of the personal event is nowhere on the page');
+    await screenshot(page, '40-availability-busy-warning');
+
+    await page.getByLabel('Début').fill(`${day}T14:00`);
+    await page.getByLabel('Fin').fill(`${day}T15:00`);
+    await warning.waitFor({ state: 'detached' });
+    assert.equal(await panel.getByTestId('busy-block').count(), 1, 'the day’s block stays listed');
+  }, { viewport: DESKTOP });
+});
