@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './interventions.js';
 export * from './integrations.js';
 export * from './wall-clock.js';
+export * from './ics-feed.js';

@@ -22,15 +22,20 @@ export function syncKeyFor(integrationId: string, interventionId: string): strin
   return `fs:${integrationId}:${interventionId}`;
 }
 
-export function toCalendarEventInput(integrationId: string, intervention: InterventionForEvent): CalendarEventInput {
+/** What an event says about an intervention, in every calendar (providers and the ICS feed). */
+export function describeIntervention(
+  intervention: Pick<InterventionForEvent, 'title' | 'description' | 'clientName' | 'address'>,
+): { title: string; description: string; location: string } {
   // The client comes first: it is what a technician scans for in a phone's agenda view.
   const description = [`Client: ${intervention.clientName}`, intervention.description.trim()].filter(Boolean).join('\n\n');
+  return { title: intervention.title, description, location: intervention.address };
+}
+
+export function toCalendarEventInput(integrationId: string, intervention: InterventionForEvent): CalendarEventInput {
   return {
     syncKey: syncKeyFor(integrationId, intervention.id),
     interventionId: intervention.id,
-    title: intervention.title,
-    description,
-    location: intervention.address,
+    ...describeIntervention(intervention),
     startsAt: intervention.startsAt,
     endsAt: intervention.endsAt,
     timeZone: intervention.timeZone,
