@@ -203,4 +203,26 @@ export const en: Messages = {
     },
     disconnected: '{{provider}} is disconnected.',
   },
+  icsFeed: {
+    title: 'Calendar subscription (ICS feed)',
+    intro: 'A private link any calendar app can subscribe to (Apple Calendar, Thunderbird, Google Calendar “From URL”): it lists your interventions from 30 days ago to a year ahead. Anyone with the link can read them: keep it to yourself.',
+    refreshNote: 'A subscribed calendar refreshes on the calendar app’s own schedule, often every few hours: changes show up later than with Google, Outlook or CalDAV sync.',
+    on: 'On',
+    off: 'Off',
+    url: 'Your subscription link',
+    urlOnce: 'Copy it now: for your security it is shown only once. If you lose it, make a new one.',
+    urlHidden: 'The link was shown when it was made. Lost it? “New link” makes another one and stops the old one.',
+    copied: 'Link copied.',
+    copyFailed: 'Copying was refused by the browser: select the link and copy it by hand.',
+    cancel: 'Cancel',
+    actions: { turnOn: 'Turn on the ICS feed', copy: 'Copy link', regenerate: 'New link', turnOff: 'Turn off' },
+    confirmRegenerate: {
+      title: 'Make a new link?',
+      body: 'The current link stops working at once: calendars subscribed to it will no longer update until you subscribe them to the new one.',
+    },
+    confirmOff: {
+      title: 'Turn off the ICS feed?',
+      body: 'The link stops working at once. Calendars subscribed to it keep the last copy they fetched, or show an error.',
+    },
+  },
 };

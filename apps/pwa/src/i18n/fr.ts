@@ -201,6 +201,28 @@ export const fr = {
     },
     disconnected: '{{provider}} est déconnecté.',
   },
+  icsFeed: {
+    title: 'Abonnement calendrier (flux ICS)',
+    intro: 'Un lien privé auquel toute application de calendrier peut s’abonner (Calendrier d’Apple, Thunderbird, Google Agenda « À partir de l’URL ») : il liste vos interventions de 30 jours en arrière à un an devant. Toute personne qui a le lien peut les lire : gardez-le pour vous.',
+    refreshNote: 'Un calendrier abonné se met à jour au rythme de l’application de calendrier, souvent toutes les quelques heures : les changements y arrivent plus tard qu’avec la synchronisation Google, Outlook ou CalDAV.',
+    on: 'Activé',
+    off: 'Désactivé',
+    url: 'Votre lien d’abonnement',
+    urlOnce: 'Copiez-le maintenant : par sécurité, il n’est affiché qu’une fois. Si vous le perdez, créez-en un nouveau.',
+    urlHidden: 'Le lien a été affiché à sa création. Perdu ? « Nouveau lien » en crée un autre et arrête l’ancien.',
+    copied: 'Lien copié.',
+    copyFailed: 'Le navigateur a refusé la copie : sélectionnez le lien et copiez-le à la main.',
+    cancel: 'Annuler',
+    actions: { turnOn: 'Activer le flux ICS', copy: 'Copier le lien', regenerate: 'Nouveau lien', turnOff: 'Désactiver' },
+    confirmRegenerate: {
+      title: 'Créer un nouveau lien ?',
+      body: 'Le lien actuel cesse de fonctionner tout de suite : les calendriers abonnés ne se mettront plus à jour tant que vous ne les aurez pas abonnés au nouveau.',
+    },
+    confirmOff: {
+      title: 'Désactiver le flux ICS ?',
+      body: 'Le lien cesse de fonctionner tout de suite. Les calendriers abonnés gardent la dernière copie reçue, ou affichent une erreur.',
+    },
+  },
 };
 
 export type Messages = typeof fr;

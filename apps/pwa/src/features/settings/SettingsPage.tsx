@@ -1,4 +1,4 @@
-// /settings: the calendar integrations section (with the result of a connection when the
+// /settings: the calendar integrations section, the private ICS feed (with the result of a connection when the
 // OAuth callback redirects here), language, account details.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/current-user';
 import { parseIntegrationResult, withoutIntegrationResult } from '../integrations/integration-result';
 import { IntegrationResultBanner } from '../integrations/IntegrationResultBanner';
 import { IntegrationsSettings } from '../integrations/IntegrationsSettings';
+import { IcsFeedCard } from '../ics-feed/IcsFeedCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function SettingsPage() {
       {result && <IntegrationResultBanner result={result} onDismiss={() => setResult(null)} />}
       {/* First: it is where the person lands back from the provider, with a step left to do. */}
       <IntegrationsSettings />
+      <IcsFeedCard />
       <section className="panel" aria-labelledby="language-title">
         <h2 id="language-title">{t('settings.languageSection')}</h2>
         <LanguageSwitcher />
