@@ -50,6 +50,11 @@ export const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Accept http:// CalDAV server URLs (tests, a server on a trusted private network); https only by default. */
+  CALDAV_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),

@@ -1,8 +1,9 @@
-// IntegrationsModule: a person's Google / Microsoft calendar connections. Provider
+// IntegrationsModule: a person's Google / Microsoft / CalDAV calendar connections. Provider
 // endpoints are resolved once while the app is created (an async factory: in emulator
 // mode it reads the emulator's /_emulator/info), so a bad setup fails at boot.
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { CalDavConnectService } from './caldav-connect.service';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -27,6 +28,7 @@ import { SyncWorker } from './sync/sync-worker';
     IntegrationRepository,
     IntegrationAccess,
     IntegrationsService,
+    CalDavConnectService,
     SyncJobRepository,
     CalendarSyncService,
     InterventionSyncRepository,

@@ -11,6 +11,7 @@ export interface InterventionForEvent {
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
+  version?: number;
 }
 
 /**
@@ -39,5 +40,6 @@ export function toCalendarEventInput(integrationId: string, intervention: Interv
     startsAt: intervention.startsAt,
     endsAt: intervention.endsAt,
     timeZone: intervention.timeZone,
+    ...(intervention.version !== undefined ? { sequence: intervention.version } : {}),
   };
 }
