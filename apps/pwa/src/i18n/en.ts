@@ -130,8 +130,8 @@ export const en: Messages = {
   },
   integrations: {
     title: 'Calendar integrations',
-    intro: 'Connect Google Calendar or Microsoft Outlook: your interventions will appear in the calendar you choose.',
-    providers: { google: 'Google Calendar', microsoft: 'Microsoft Outlook' },
+    intro: 'Connect Google Calendar, Microsoft Outlook or a CalDAV calendar (iCloud, Fastmail, Nextcloud): your interventions will appear in the calendar you choose.',
+    providers: { google: 'Google Calendar', microsoft: 'Microsoft Outlook', caldav: 'CalDAV (iCloud, Fastmail, Nextcloud…)' },
     banner: {
       connected: '{{provider}} is connected.',
       failed: 'Connecting {{provider}} failed: {{reason}}',
@@ -223,6 +223,24 @@ export const en: Messages = {
     confirmOff: {
       title: 'Turn off the ICS feed?',
       body: 'The link stops working at once. Calendars subscribed to it keep the last copy they fetched, or show an error.',
+    },
+  },
+  caldav: {
+    preset: 'Calendar service',
+    presets: { icloud: 'iCloud (Apple)', fastmail: 'Fastmail', nextcloud: 'Nextcloud', other: 'Other CalDAV server' },
+    serverUrl: 'Server address',
+    nextcloudHost: 'your-nextcloud.example.com',
+    nextcloudHint: 'Replace “your-nextcloud.example.com” with the address of your Nextcloud.',
+    username: 'User name (often your email address)',
+    password: 'App-specific password',
+    passwordHint: 'Not your usual password: make an app-specific password at your provider (iCloud: appleid.apple.com → Sign-In and Security → App-Specific Passwords; Fastmail: Settings → Privacy & Security → App passwords; Nextcloud: Settings → Security → Devices & sessions).',
+    connect: 'Connect',
+    reconnect: 'Reconnect',
+    checking: 'Checking with the server…',
+    errors: {
+      serverUrl: 'No CalDAV server answered at this address (it must start with https://). Check it, or try again later.',
+      username: 'This account may not use calendars on this server.',
+      password: 'The server refused this user name and password. Check both, and use an app-specific password.',
     },
   },
 };

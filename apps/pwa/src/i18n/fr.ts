@@ -128,8 +128,8 @@ export const fr = {
   },
   integrations: {
     title: 'Intégrations calendrier',
-    intro: 'Connectez Google Agenda ou Microsoft Outlook : vos interventions apparaîtront dans le calendrier de votre choix.',
-    providers: { google: 'Google Agenda', microsoft: 'Microsoft Outlook' },
+    intro: 'Connectez Google Agenda, Microsoft Outlook ou un calendrier CalDAV (iCloud, Fastmail, Nextcloud) : vos interventions apparaîtront dans le calendrier de votre choix.',
+    providers: { google: 'Google Agenda', microsoft: 'Microsoft Outlook', caldav: 'CalDAV (iCloud, Fastmail, Nextcloud…)' },
     banner: {
       connected: '{{provider}} est connecté.',
       failed: 'La connexion à {{provider}} a échoué : {{reason}}',
@@ -221,6 +221,24 @@ export const fr = {
     confirmOff: {
       title: 'Désactiver le flux ICS ?',
       body: 'Le lien cesse de fonctionner tout de suite. Les calendriers abonnés gardent la dernière copie reçue, ou affichent une erreur.',
+    },
+  },
+  caldav: {
+    preset: 'Service de calendrier',
+    presets: { icloud: 'iCloud (Apple)', fastmail: 'Fastmail', nextcloud: 'Nextcloud', other: 'Autre serveur CalDAV' },
+    serverUrl: 'Adresse du serveur',
+    nextcloudHost: 'votre-nextcloud.example.com',
+    nextcloudHint: 'Remplacez « votre-nextcloud.example.com » par l’adresse de votre Nextcloud.',
+    username: 'Nom d’utilisateur (souvent votre adresse e-mail)',
+    password: 'Mot de passe d’application',
+    passwordHint: 'Pas votre mot de passe habituel : créez un mot de passe d’application chez votre fournisseur (iCloud : appleid.apple.com → Connexion et sécurité → Mots de passe pour app ; Fastmail : Réglages → Confidentialité et sécurité → Mots de passe d’application ; Nextcloud : Paramètres → Sécurité → Appareils et sessions).',
+    connect: 'Connecter',
+    reconnect: 'Reconnecter',
+    checking: 'Vérification auprès du serveur…',
+    errors: {
+      serverUrl: 'Aucun serveur CalDAV n’a répondu à cette adresse (elle doit commencer par https://). Vérifiez-la, ou réessayez plus tard.',
+      username: 'Ce compte n’a pas le droit d’utiliser les calendriers de ce serveur.',
+      password: 'Le serveur a refusé ce nom d’utilisateur et ce mot de passe. Vérifiez-les, et utilisez un mot de passe d’application.',
     },
   },
 };
