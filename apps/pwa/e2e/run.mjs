@@ -1,4 +1,4 @@
-// Browser tests: starts the calendar emulator, the API (fresh embedded database, seeded,
+// Browser tests: starts the calendar emulator, a Radicale CalDAV server, the API (fresh embedded database, seeded,
 // pointed at the emulator) and the built PWA, runs each scenario in a fresh Chromium profile,
 // stops everything. Exit code 1 on any failure. Screenshots go to /tmp/pwa-shots
 // (PWA_SHOTS_DIR). E2E_VERBOSE=1 streams server logs.
@@ -14,6 +14,7 @@ import * as keyboard from './scenarios/keyboard.mjs';
 import * as integrationsGoogle from './scenarios/integrations-google.mjs';
 import * as integrationsMicrosoft from './scenarios/integrations-microsoft.mjs';
 import * as loginThrottle from './scenarios/login-throttle.mjs';
+import * as caldavIcsFeed from './scenarios/caldav-ics-feed.mjs';
 
 // E2E_ONLY=<text> runs only the scenarios whose name contains it (while working on one).
 const scenarios = [
@@ -27,6 +28,7 @@ const scenarios = [
   integrationsGoogle,
   integrationsMicrosoft,
   loginThrottle,
+  caldavIcsFeed,
 ].filter(
   (scenario) => !process.env.E2E_ONLY || scenario.name.includes(process.env.E2E_ONLY),
 );
