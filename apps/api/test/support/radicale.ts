@@ -43,6 +43,14 @@ export interface Fault {
   times: number;
 }
 
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  ifMatch?: string;
+  ifNoneMatch?: string;
+  status?: number;
+}
+
 export interface RadicaleHandle {
   /** The fault proxy's URL, what the app is given as the server URL. */
   url: string;
@@ -51,6 +59,8 @@ export interface RadicaleHandle {
   setUsers(users: Record<string, string>): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /** Requests that reached the proxy since the last clearFaults: method, path, conditional headers and the answer. */
+  requests(): ProxiedRequest[];
   stop(): Promise<void>;
 }
 
@@ -83,13 +93,18 @@ export async function startRadicale(users: Record<string, string>): Promise<Radi
   const directUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(directUrl, child, () => stderr);
   const faults: Fault[] = [];
-  const proxy = await startFaultProxy(port, faults);
+  const log: ProxiedRequest[] = [];
+  const proxy = await startFaultProxy(port, faults, log);
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     directUrl,
     setUsers: writeUsers,
     addFault: (fault) => faults.push({ ...fault }),
-    clearFaults: () => faults.splice(0),
+    clearFaults: () => {
+      faults.splice(0);
+      log.splice(0);
+    },
+    requests: () => [...log],
     async stop() {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
       child.kill('SIGTERM');
@@ -99,8 +114,11 @@ export async function startRadicale(users: Record<string, string>): Promise<Radi
   };
 }
 
-function startFaultProxy(upstreamPort: number, faults: Fault[]): Promise<http.Server> {
+function startFaultProxy(upstreamPort: number, faults: Fault[], log: ProxiedRequest[]): Promise<http.Server> {
   const server = http.createServer((req, res) => {
+    const entry: ProxiedRequest = { method: req.method!, path: req.url!, ifMatch: req.headers['if-match'], ifNoneMatch: req.headers['if-none-match'] };
+    log.push(entry);
+    res.on('finish', () => (entry.status = res.statusCode));
     const fault = faults.find((f) => f.times > 0 && (!f.method || f.method === req.method));
     if (fault) {
       fault.times -= 1;

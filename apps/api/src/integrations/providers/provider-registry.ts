@@ -20,7 +20,7 @@ type AdapterFactories = {
 const ADAPTERS: AdapterFactories = {
   google: (endpoints, clock) => new GoogleCalendarProvider(endpoints, () => clock.now()),
   microsoft: (endpoints, clock) => new MicrosoftCalendarProvider(endpoints, () => clock.now()),
-  caldav: (endpoints) => new CalDavCalendarProvider(endpoints),
+  caldav: (endpoints, clock) => new CalDavCalendarProvider(endpoints, () => clock.now()),
 };
 
 @Injectable()

@@ -13,7 +13,10 @@ import { openSession, type CalDavEndpoints } from './caldav-http';
 export class CalDavCalendarProvider implements CalendarProvider {
   readonly id = 'caldav' as const;
 
-  constructor(private readonly endpoints: CalDavEndpoints) {}
+  constructor(
+    private readonly endpoints: CalDavEndpoints,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Throws ProviderError as any call would: AccessTokenRejected for refused credentials. */
   async connect(credentials: CalDavCredentials): Promise<ConnectedAccount> {
@@ -43,7 +46,7 @@ export class CalDavCalendarProvider implements CalendarProvider {
   }
 
   upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput): Promise<EventRef> {
-    return putEvent(this.session(context), calendarId, event);
+    return putEvent(this.session(context), calendarId, event, this.now());
   }
 
   deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string }): Promise<void> {

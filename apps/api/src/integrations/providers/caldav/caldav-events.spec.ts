@@ -51,6 +51,27 @@ describe('CalDAV: what is its own', () => {
     expect((await t.liveEvents()).map((e) => [e.id, e.title])).toEqual([[again.externalId, 'Boiler repair']]);
   });
 
+  it('creates with If-None-Match: *, and on its 412 updates with If-Match on the ETag it just read', async () => {
+    const first = await upsert();
+    const again = await upsert('Boiler repair');
+    const puts = t.server().requests().filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => [r.ifNoneMatch, r.ifMatch, r.status])).toEqual([
+      ['*', undefined, 201],
+      ['*', undefined, 412],
+      [undefined, first.etag, expect.any(Number)],
+    ]);
+    expect(puts[2]!.status).toBeLessThan(300);
+    expect(again.etag).not.toBe(first.etag);
+  });
+
+  it('deletes with If-Match on the current ETag', async () => {
+    const ref = await upsert();
+    await t.provider().deleteEvent(t.context(), t.calendarId(), { syncKey: sampleEvent().syncKey, known: ref });
+    const deletes = t.server().requests().filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => [r.ifMatch, r.status])).toEqual([[ref.etag, expect.any(Number)]]);
+    expect(await t.liveEvents()).toEqual([]);
+  });
+
   it('overwrites an event the person edited in their calendar app (our copy wins), with If-Match on the current ETag', async () => {
     const ref = await upsert();
     const edited = (await raw(ref.externalId)).replace('SUMMARY:Boiler service', 'SUMMARY:Edited by hand');

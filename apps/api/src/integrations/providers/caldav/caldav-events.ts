@@ -18,7 +18,7 @@ export function eventUrl(calendarUrl: string, syncKey: string): string {
   return new URL(name, calendarUrl.endsWith('/') ? calendarUrl : `${calendarUrl}/`).href;
 }
 
-export async function putEvent(session: CalDavSession, calendarUrl: string, event: CalendarEventInput): Promise<EventRef> {
+export async function putEvent(session: CalDavSession, calendarUrl: string, event: CalendarEventInput, now: Date): Promise<EventRef> {
   const url = eventUrl(calendarUrl, event.syncKey);
   const data = singleEventCalendar({
     uid: event.syncKey,
@@ -29,7 +29,7 @@ export async function putEvent(session: CalDavSession, calendarUrl: string, even
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     timeZone: event.timeZone,
-    lastModified: event.startsAt, // stable bytes for one version; the server stamps its own changes
+    lastModified: now, // DTSTAMP / LAST-MODIFIED: when we wrote this copy
   });
   const created = await createObject({ url, data, headers: { ...session.headers, ...ICS, 'If-None-Match': '*' }, fetch: session.fetch });
   if (created.ok) return { externalId: url, etag: created.headers.get('etag') ?? (await currentEtag(session, url)) };
