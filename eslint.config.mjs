@@ -16,6 +16,7 @@ const TABLE_WRITERS = {
   oAuthState: ['apps/api/src/integrations/oauth/oauth-state.service.ts', RESEAL],
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],
+  icsFeed: ['apps/api/src/feeds/ics-feed.repository.ts'],
 };
 const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
 const writesOutsideOwner = (tables) =>
@@ -55,15 +56,15 @@ export default tseslint.config(
     // Only the provider adapters speak a provider SDK; everything else sees CalendarProvider
     // and ProviderError. A build error, not a convention.
     files: ['apps/api/src/**/*.ts', 'apps/pwa/src/**/*.{ts,tsx}', 'packages/contracts/src/**/*.ts'],
-    ignores: ['apps/api/src/integrations/providers/google/**', 'apps/api/src/integrations/providers/microsoft/**'],
+    ignores: ['apps/api/src/integrations/providers/google/**', 'apps/api/src/integrations/providers/microsoft/**', 'apps/api/src/integrations/providers/caldav/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['googleapis', 'googleapis/*', '@googleapis/*', 'google-auth-library', 'google-auth-library/*', '@azure/msal-*', '@microsoft/microsoft-graph-*'],
-              message: 'Only the provider adapters (integrations/providers/google|microsoft) import a provider SDK.',
+              group: ['googleapis', 'googleapis/*', '@googleapis/*', 'google-auth-library', 'google-auth-library/*', '@azure/msal-*', '@microsoft/microsoft-graph-*', 'tsdav', 'tsdav/*'],
+              message: 'Only the provider adapters (integrations/providers/google|microsoft|caldav) import a provider SDK.',
             },
           ],
         },

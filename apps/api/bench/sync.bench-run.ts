@@ -1,7 +1,8 @@
 // `pnpm bench:sync`: the sync figures of the performance issue, measured side by side in one
 // run against the real app and the in-process emulator (embedded database by default,
 // PostgreSQL with DATABASE_URL). BENCH_SIZE=small (what CI runs) only proves it still runs.
-import type { CalendarProviderId } from '@fs/contracts';
+/** The providers the emulator plays (CalDAV is measured against a real server, not here). */
+type CalendarProviderId = 'google' | 'microsoft';
 import { afterAll, beforeAll, it } from 'vitest';
 import { startEmulatedTestApp, type EmulatedTestApp } from '../test/support/calendar-emulator';
 import {

@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ThrottlingModule } from './throttling/throttling.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { UsersModule } from './users/users.module';
@@ -37,6 +38,7 @@ export class AppModule {
         AuthModule,
         InterventionsModule,
         IntegrationsModule,
+        FeedsModule,
         HealthModule,
       ],
     };

@@ -3,7 +3,8 @@
 // count, and an intervention planned into a busy block carries a warning. The real app and
 // database, the real SDKs against the emulator; the refresher and sync worker run by hand.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CalendarProviderId } from '@fs/contracts';
+/** The emulated providers availability is tested with. */
+type CalendarProviderId = 'google' | 'microsoft';
 import { BusyRefresher } from '../src/integrations/availability/busy-refresher';
 import { SyncWorker } from '../src/integrations/sync/sync-worker';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';

@@ -11,13 +11,20 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('integrations without provider configuration', () => {
-  it('lists both providers as unavailable', async () => {
+  it('lists both OAuth providers as unavailable; CalDAV needs no server configuration', async () => {
     const auth = `Bearer ${await t.tokenFor('alice@example.com')}`;
     const { body } = await t.http.get('/api/v1/integrations').set('Authorization', auth).expect(200);
     expect(body.map((i: { provider: string; available: boolean; status: string }) => [i.provider, i.available, i.status])).toEqual([
       ['google', false, 'NOT_CONNECTED'],
       ['microsoft', false, 'NOT_CONNECTED'],
+      ['caldav', true, 'NOT_CONNECTED'],
     ]);
+  });
+
+  it('refuses an OAuth start for CalDAV, naming the provider', async () => {
+    const auth = `Bearer ${await t.tokenFor('alice@example.com')}`;
+    const { body } = await t.http.get('/api/v1/integrations/caldav/auth').set('Authorization', auth).expect(400);
+    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['provider']);
   });
 
   it('answers PROVIDER_NOT_CONFIGURED when asked to connect', async () => {

@@ -21,11 +21,11 @@ beforeEach(async () => {
 const settingsUrl = (query: string) => `http://localhost:5173/settings?integration=google&${query}`;
 
 describe('Google Calendar connection', () => {
-  it('lists both providers as available and not connected before anything happens', async () => {
+  it('lists every provider as available and not connected before anything happens', async () => {
     const bob = `Bearer ${await t.tokenFor('bob@example.com')}`;
     const { body } = await t.http.get('/api/v1/integrations').set('Authorization', bob).expect(200);
     expect(body).toEqual(
-      ['google', 'microsoft'].map((provider) => ({
+      ['google', 'microsoft', 'caldav'].map((provider) => ({
         provider,
         available: true,
         status: 'NOT_CONNECTED',

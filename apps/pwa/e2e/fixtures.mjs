@@ -16,6 +16,7 @@ export const test = base.extend({
       pwaUrl: process.env.E2E_PWA_URL,
       apiUrl: process.env.E2E_API_URL,
       emulatorUrl,
+      caldavUrl: process.env.E2E_CALDAV_URL,
       emulator: createControlClient(emulatorUrl),
     });
   },

@@ -9,6 +9,7 @@ export default async function globalSetup() {
   process.env.E2E_PWA_URL = stack.pwaUrl;
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_EMULATOR_URL = stack.emulatorUrl;
+  process.env.E2E_CALDAV_URL = stack.caldavUrl;
   return async () => {
     if (process.env.E2E_VERBOSE) console.log(stack.logs().slice(-4000));
     await stack.stop();

@@ -1,7 +1,9 @@
 // Starts what the browser tests need, each on a free port: the calendar emulator (in this
 // process, so scenarios drive its control API), the seeded API on a fresh embedded database
-// pointed at the emulator, and the built PWA under `vite preview` proxying /api to the API.
+// pointed at the emulator, a Radicale CalDAV server, and the built PWA under `vite preview`
+// proxying /api to the API.
 import { spawn, spawnSync } from 'node:child_process';
+import { startRadicale } from './radicale.mjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +16,9 @@ const API_DIR = path.resolve(PWA_DIR, '../api');
 const EMULATOR_DIR = path.resolve(PWA_DIR, '../../packages/calendar-emulator');
 const VITE_BIN = path.join(PWA_DIR, 'node_modules/vite/bin/vite.js');
 const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
+
+/** CalDAV accounts on the browser tests' Radicale (user name -> app-specific password). */
+export const CALDAV_USERS = { alice: 'alice-app-password' };
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -88,7 +93,9 @@ export async function startStack() {
     const { startEmulator } = await import('@fs/calendar-emulator');
     emulator = await startEmulator({ port: 0, httpsPort: 0, quiet: !process.env.E2E_VERBOSE });
 
-    const [apiPort, pwaPort] = [await freePort(), await freePort()];
+    const [apiPort, pwaPort, davPort] = [await freePort(), await freePort(), await freePort()];
+    const radicale = await startRadicale(tempDir, davPort, CALDAV_USERS);
+    children.push(Object.assign(radicale.child, { output: [] }));
     const pwaUrl = `http://127.0.0.1:${pwaPort}`;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     // Always the embedded database and the emulator here, whatever the developer's shell has set.
@@ -106,6 +113,8 @@ export async function startStack() {
       LOG_LEVEL: 'warn',
       // Both providers go to the emulator with its default OAuth clients (no real credentials).
       CALENDAR_EMULATOR_URL: emulator.url,
+      // The local Radicale speaks plain HTTP.
+      CALDAV_ALLOW_HTTP: 'true',
     };
     runOrThrow('API seed', process.execPath, ['dist/database/seed.main.js'], { cwd: API_DIR, env: apiEnv });
 
@@ -124,6 +133,7 @@ export async function startStack() {
       apiUrl,
       emulatorUrl: emulator.url,
       emulator: emulator.control,
+      caldavUrl: radicale.url,
       stop,
       logs: () => children.map((c) => c.output.join('')).join('\n'),
     };

@@ -9,3 +9,4 @@ export * from './availability.js';
 export * from './wall-clock.js';
 export * from './event-privacy.js';
 export * from './admin.js';
+export * from './ics-feed.js';

@@ -1,9 +1,9 @@
-// Calendar integrations: a person's connection to Google Calendar or Microsoft Outlook,
-// as the API shows it to the PWA. Tokens never appear here.
+// Calendar integrations: a person's connection to Google Calendar, Microsoft Outlook or a
+// CalDAV server, as the API shows it to the PWA. Tokens and passwords never appear here.
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
 
-export const CALENDAR_PROVIDERS = ['google', 'microsoft'] as const;
+export const CALENDAR_PROVIDERS = ['google', 'microsoft', 'caldav'] as const;
 export const calendarProviderSchema = z.enum(CALENDAR_PROVIDERS);
 export type CalendarProviderId = z.infer<typeof calendarProviderSchema>;
 
@@ -77,3 +77,22 @@ export const integrationSettingsSchema = z
     message: 'give calendarId, syncEnabled, shareAvailability or availabilityCalendarIds',
   });
 export type IntegrationSettingsRequest = z.input<typeof integrationSettingsSchema>;
+
+/** Providers connected through OAuth (a consent page); CalDAV connects with a password instead. */
+export const OAUTH_PROVIDERS = ['google', 'microsoft'] as const satisfies readonly CalendarProviderId[];
+export type OAuthProviderId = (typeof OAUTH_PROVIDERS)[number];
+
+/** Well-known CalDAV servers the PWA offers; `{host}` is the person's own Nextcloud. */
+export const CALDAV_PRESETS = [
+  { id: 'icloud', serverUrl: 'https://caldav.icloud.com' },
+  { id: 'fastmail', serverUrl: 'https://caldav.fastmail.com' },
+  { id: 'nextcloud', serverUrl: 'https://{host}/remote.php/dav' },
+] as const;
+
+/** POST /integrations/caldav/connect. The password is an app-specific one; it is stored sealed, never returned. */
+export const caldavConnectSchema = z.strictObject({
+  serverUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  username: safeString().min(1).max(320),
+  password: safeString().min(1).max(1024),
+});
+export type CalDavConnectRequest = z.input<typeof caldavConnectSchema>;

@@ -12,4 +12,10 @@ describe('redactUrl', () => {
     expect(redactUrl('/api/v1/interventions?status=PLANNED')).toBe('/api/v1/interventions?status=PLANNED');
     expect(redactUrl('/api/v1/health')).toBe('/api/v1/health');
   });
+
+  it('hides the token of a private ICS feed URL, in the path', () => {
+    expect(redactUrl('/api/v1/ics-feed/AbC_dEf-0123456789012345678901234567890123.ics')).toBe('/api/v1/ics-feed/[redacted].ics');
+    expect(redactUrl('/api/v1/ics-feed/abc.ics?x=1')).toBe('/api/v1/ics-feed/[redacted].ics?x=1');
+    expect(redactUrl('/api/v1/ics-feed')).toBe('/api/v1/ics-feed');
+  });
 });

@@ -4,6 +4,7 @@ export const REDACTED_LOG_PATHS = [
   'req.headers.cookie',
   'req.query.code',
   'req.query.state',
+  'req.params.token',
   'res.headers["set-cookie"]',
   '*.password',
   '*.accessToken',
@@ -15,8 +16,15 @@ export const REDACTED_LOG_PATHS = [
 /** Query parameters whose values never reach a log line (the OAuth callback's code and state). */
 export const REDACTED_QUERY_PARAMS = ['code', 'state', 'access_token', 'refresh_token'];
 
-/** pino-http logs `req.url` with its query string: hide the values of REDACTED_QUERY_PARAMS there too. */
-export function redactUrl(url: string): string {
+/** Paths whose segment is a credential: the private ICS feed's token. */
+const SECRET_PATH_SEGMENT = /(\/ics-feed\/)[^/?]+\.ics/;
+
+/**
+ * pino-http logs `req.url` with its query string: hide the values of REDACTED_QUERY_PARAMS
+ * there, and the token of a feed URL in its path.
+ */
+export function redactUrl(rawUrl: string): string {
+  const url = rawUrl.replace(SECRET_PATH_SEGMENT, '$1[redacted].ics');
   const start = url.indexOf('?');
   if (start < 0) return url;
   const params = new URLSearchParams(url.slice(start + 1));

@@ -67,6 +67,11 @@ export const envSchema = z.object({
    * minutes. Runs with the sync worker (SYNC_WORKER_ENABLED).
    */
   AVAILABILITY_REFRESH_MINUTES: z.coerce.number().int().min(1).max(15, 'must be at most 15 (minutes)').default(5),
+  /** Accept http:// CalDAV server URLs (tests, a server on a trusted private network); https only by default. */
+  CALDAV_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

@@ -4,6 +4,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Redirect } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  caldavConnectSchema,
   integrationSettingsSchema,
   type AuthUrlResponse,
   type CalendarProviderId,
@@ -14,6 +15,7 @@ import {
 import type { z } from 'zod';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { CalDavConnectService } from './caldav-connect.service';
 import { IntegrationsService } from './integrations.service';
 import { ProviderParamPipe } from './provider-param.pipe';
 
@@ -24,11 +26,24 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 @ApiBearerAuth()
 @Controller('integrations')
 export class IntegrationsController {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly caldav: CalDavConnectService,
+  ) {}
 
   @Get()
   list(@CurrentUser() user: User): Promise<Integration[]> {
     return this.integrations.list(user);
+  }
+
+  /** CalDAV has no consent page: the server URL, user name and app-specific password come here. */
+  @Post('caldav/connect')
+  @HttpCode(200)
+  connectCalDav(
+    @CurrentUser() user: User,
+    @Body(new ZodValidationPipe(caldavConnectSchema)) body: z.output<typeof caldavConnectSchema>,
+  ): Promise<Integration> {
+    return this.caldav.connect(user, body);
   }
 
   @Get(':provider/auth')

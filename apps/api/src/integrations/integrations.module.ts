@@ -1,4 +1,4 @@
-// IntegrationsModule: a person's Google / Microsoft calendar connections. Provider
+// IntegrationsModule: a person's Google / Microsoft / CalDAV calendar connections. Provider
 // endpoints are resolved once while the app is created (an async factory: in emulator
 // mode it reads the emulator's /_emulator/info), so a bad setup fails at boot.
 import { Module } from '@nestjs/common';
@@ -11,6 +11,7 @@ import { AvailabilitySource } from './availability/availability-source';
 import { BusyBlockRepository } from './availability/busy-block.repository';
 import { BusyRefresher } from './availability/busy-refresher';
 import { TechnicianAvailability } from './availability/technician-availability';
+import { CalDavConnectService } from './caldav-connect.service';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -41,6 +42,7 @@ import { ProviderPace } from './sync/provider-pace';
     IntegrationRepository,
     IntegrationAccess,
     IntegrationsService,
+    CalDavConnectService,
     SyncJobRepository,
     CalendarSyncService,
     InterventionSyncRepository,
@@ -58,6 +60,6 @@ import { ProviderPace } from './sync/provider-pace';
   ],
   // What InterventionsService needs: enqueue sync jobs in its own transaction, and read
   // technicians' busy blocks (a cache; never a provider call) to warn about overlaps.
-  exports: [CalendarSyncService, TechnicianAvailability],
+  exports: [CalendarSyncService, TechnicianAvailability, EventPrivacyService],
 })
 export class IntegrationsModule {}

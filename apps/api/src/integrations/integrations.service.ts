@@ -5,6 +5,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   CALENDAR_PROVIDERS,
+  OAUTH_PROVIDERS,
   type CalendarProviderId,
   type Integration,
   type IntegrationErrorCode,
@@ -57,6 +58,9 @@ export class IntegrationsService {
   }
 
   async authorizationUrl(user: User, providerId: CalendarProviderId): Promise<{ url: string }> {
+    if (!(OAUTH_PROVIDERS as readonly string[]).includes(providerId)) {
+      throw invalidField('provider', 'connects with a password: POST /integrations/caldav/connect');
+    }
     const provider = this.provider(providerId);
     const { state, codeChallenge } = await this.states.create(user.id, providerId);
     return { url: provider.authorizationUrl({ state, codeChallenge, loginHint: user.email }) };

@@ -1,7 +1,9 @@
 // The one contract every CalendarProvider adapter meets, written once against the interface
 // and run for each adapter against the in-process emulator (real SDKs over HTTP). An
 // adapter's own spec calls describeProviderContract with a harness, then adds only what is
-// particular to its provider. A third provider plugs in the same way.
+// particular to its provider. CalDAV runs it against a real Radicale (caldav-harness.ts):
+// what a contract case needs from the server (read what it holds, make it fail) goes
+// through ContractContext, never through the emulator directly.
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorEndpoints, signIn } from './emulated-provider';
@@ -23,28 +25,45 @@ export interface ShownEvent {
   timeZone: string | undefined;
 }
 
-export interface ProviderHarness {
+/** What the contract needs to know about an adapter, wherever its server runs. */
+export interface ContractHarness {
   name: string;
+  /** Europe/Paris as the provider names it on a stored event. */
+  parisZone: string;
+  /** What a write to a read-only calendar is. */
+  readOnlyCode: ProviderErrorCode;
+  /** False where the protocol has no "primary" calendar (CalDAV): then none is marked primary. Default true. */
+  hasPrimary?: boolean;
+}
+
+/** An adapter served by the in-process emulator (Google, Microsoft). */
+export interface ProviderHarness extends ContractHarness {
   emulatorId: 'google' | 'microsoft';
   create(endpoints: ProviderEndpoints): CalendarProvider;
   /** The provider's raw stored event (emulator state `body`) as the person sees it. */
   shown(raw: { id: string; calendarId: string; body: Record<string, unknown> }): ShownEvent;
-  /** Europe/Paris as the provider names it on a stored event. */
-  parisZone: string;
   /** Emulator route name of an event creation (for fault injection). */
   createRoute: string;
   /** Throttle this account to one call per second, the provider's way. */
   throttle(emu: EmulatorHandle): Promise<unknown>;
-  /** What a write to a read-only calendar is. */
-  readOnlyCode: ProviderErrorCode;
+}
+
+/** Ways to make the server misbehave, each the provider's own way (or through a fault proxy). */
+export interface ContractFaults {
+  /** Throttle the account (429 with Retry-After) for the next calls. */
+  throttle(): Promise<unknown>;
+  /** The next event creation answers 503. */
+  failNextCreate(): Promise<unknown>;
+  /** From now on the server refuses the stored credentials (401); returns a reader of the token-endpoint calls made since. */
+  refuseAccess(): Promise<() => Promise<string[]>>;
 }
 
 export interface ContractContext {
-  emu: () => EmulatorHandle;
   provider: () => CalendarProvider;
   context: () => TokenContext;
   calendarId: () => string;
   liveEvents: () => Promise<ShownEvent[]>;
+  faults: ContractFaults;
 }
 
 export const sampleEvent = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
@@ -69,7 +88,7 @@ export async function rejection(promise: Promise<unknown>): Promise<ProviderErro
 }
 
 /** Starts the emulator for the file, signs alice in before each test; returns accessors. */
-export function useEmulatedProvider(harness: ProviderHarness): ContractContext {
+export function useEmulatedProvider(harness: ProviderHarness): EmulatedContractContext {
   let emu: EmulatorHandle;
   let provider: CalendarProvider;
   let tokens: ProviderTokens;
@@ -95,10 +114,22 @@ export function useEmulatedProvider(harness: ProviderHarness): ContractContext {
       const state = await emu.control.state();
       return state.events.filter((e) => e.provider === harness.emulatorId && !e.deleted).map((e) => harness.shown(e));
     },
+    faults: {
+      throttle: () => harness.throttle(emu),
+      failNextCreate: () => emu.control.addFault({ provider: harness.emulatorId, route: harness.createRoute, status: 503, times: 1 }),
+      async refuseAccess() {
+        await emu.control.expireTokens(harness.emulatorId, EMAIL);
+        const before = (await emu.control.requests()).length;
+        return async () => (await emu.control.requests()).slice(before).map((r) => r.path).filter((path) => /token/.test(path));
+      },
+    },
   };
 }
 
-export function describeProviderContract(harness: ProviderHarness, t: ContractContext): void {
+/** Emulator handle of a context made by useEmulatedProvider, for adapter-specific cases. */
+export type EmulatedContractContext = ContractContext & { emu: () => EmulatorHandle };
+
+export function describeProviderContract(harness: ContractHarness, t: ContractContext): void {
   const upsert = (event: CalendarEventInput, known?: { externalId: string; etag?: string }, calendarId = t.calendarId()) =>
     t.provider().upsertEvent(t.context(), calendarId, event, known);
   const remove = (syncKey: string, known?: { externalId: string; etag?: string }) =>
@@ -126,7 +157,7 @@ export function describeProviderContract(harness: ProviderHarness, t: ContractCo
 
     it('lists the calendars: one primary, writable ones, a read-only one', async () => {
       const calendars = await t.provider().listCalendars(t.context());
-      expect(calendars.filter((c) => c.primary)).toHaveLength(1);
+      expect(calendars.filter((c) => c.primary)).toHaveLength(harness.hasPrimary === false ? 0 : 1);
       expect(calendars.find((c) => c.name === 'Interventions')).toMatchObject({ primary: false, canWrite: true });
       expect(calendars.some((c) => !c.canWrite)).toBe(true);
     });
@@ -167,13 +198,13 @@ export function describeProviderContract(harness: ProviderHarness, t: ContractCo
     });
 
     it('is RATE_LIMITED when the provider throttles, without retrying inside', async () => {
-      await harness.throttle(t.emu());
+      await t.faults.throttle();
       await upsert(sampleEvent()).catch(() => undefined);
       expect((await rejection(upsert(sampleEvent({ syncKey: 'other' })))).code).toBe('RATE_LIMITED');
     });
 
     it('is TRANSIENT on a 503, and the retry makes exactly one event', async () => {
-      await t.emu().control.addFault({ provider: harness.emulatorId, route: harness.createRoute, status: 503, times: 1 });
+      await t.faults.failNextCreate();
       expect((await rejection(upsert(sampleEvent()))).code).toBe('TRANSIENT');
       await upsert(sampleEvent());
       expect(await t.liveEvents()).toHaveLength(1);
@@ -185,11 +216,9 @@ export function describeProviderContract(harness: ProviderHarness, t: ContractCo
     });
 
     it('reports a refused access token (401) as AccessTokenRejected and refreshes nothing itself', async () => {
-      await t.emu().control.expireTokens(harness.emulatorId, EMAIL);
-      const before = (await t.emu().control.requests()).length;
+      const tokenCalls = await t.faults.refuseAccess();
       expect(await rejection(upsert(sampleEvent()))).toBeInstanceOf(AccessTokenRejected);
-      const after = (await t.emu().control.requests()).slice(before);
-      expect(after.filter((r) => /token/.test(r.path))).toEqual([]);
+      expect(await tokenCalls()).toEqual([]);
       expect(await t.liveEvents()).toHaveLength(0);
     });
 

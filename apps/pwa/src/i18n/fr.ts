@@ -141,8 +141,8 @@ export const fr = {
   },
   integrations: {
     title: 'Intégrations calendrier',
-    intro: 'Connectez Google Agenda ou Microsoft Outlook : vos interventions apparaîtront dans le calendrier de votre choix.',
-    providers: { google: 'Google Agenda', microsoft: 'Microsoft Outlook' },
+    intro: 'Connectez Google Agenda, Microsoft Outlook ou un calendrier CalDAV (iCloud, Fastmail, Nextcloud) : vos interventions apparaîtront dans le calendrier de votre choix.',
+    providers: { google: 'Google Agenda', microsoft: 'Microsoft Outlook', caldav: 'CalDAV (iCloud, Fastmail, Nextcloud…)' },
     banner: {
       connected: '{{provider}} est connecté.',
       failed: 'La connexion à {{provider}} a échoué : {{reason}}',
@@ -266,6 +266,46 @@ export const fr = {
     shared: 'Vos événements de calendrier montrent : {{items}}.',
     withheld: 'Jamais envoyé : {{items}}.',
     private: 'Ils sont marqués privés : les personnes avec qui vous partagez votre calendrier voient seulement « occupé ».',
+  },
+  icsFeed: {
+    title: 'Abonnement calendrier (flux ICS)',
+    intro: 'Un lien privé auquel toute application de calendrier peut s’abonner (Calendrier d’Apple, Thunderbird, Google Agenda « À partir de l’URL ») : il liste vos interventions de 30 jours en arrière à un an devant. Toute personne qui a le lien peut les lire : gardez-le pour vous.',
+    refreshNote: 'Un calendrier abonné se met à jour au rythme de l’application de calendrier, souvent toutes les quelques heures : les changements y arrivent plus tard qu’avec la synchronisation Google, Outlook ou CalDAV.',
+    on: 'Activé',
+    off: 'Désactivé',
+    url: 'Votre lien d’abonnement',
+    urlOnce: 'Copiez-le maintenant : par sécurité, il n’est affiché qu’une fois. Si vous le perdez, créez-en un nouveau.',
+    urlHidden: 'Le lien a été affiché à sa création. Perdu ? « Nouveau lien » en crée un autre et arrête l’ancien.',
+    copied: 'Lien copié.',
+    copyFailed: 'Le navigateur a refusé la copie : sélectionnez le lien et copiez-le à la main.',
+    cancel: 'Annuler',
+    actions: { turnOn: 'Activer le flux ICS', copy: 'Copier le lien', regenerate: 'Nouveau lien', turnOff: 'Désactiver' },
+    confirmRegenerate: {
+      title: 'Créer un nouveau lien ?',
+      body: 'Le lien actuel cesse de fonctionner tout de suite : les calendriers abonnés ne se mettront plus à jour tant que vous ne les aurez pas abonnés au nouveau.',
+    },
+    confirmOff: {
+      title: 'Désactiver le flux ICS ?',
+      body: 'Le lien cesse de fonctionner tout de suite. Les calendriers abonnés gardent la dernière copie reçue, ou affichent une erreur.',
+    },
+  },
+  caldav: {
+    preset: 'Service de calendrier',
+    presets: { icloud: 'iCloud (Apple)', fastmail: 'Fastmail', nextcloud: 'Nextcloud', other: 'Autre serveur CalDAV' },
+    serverUrl: 'Adresse du serveur',
+    nextcloudHost: 'votre-nextcloud.example.com',
+    nextcloudHint: 'Remplacez « votre-nextcloud.example.com » par l’adresse de votre Nextcloud.',
+    username: 'Nom d’utilisateur (souvent votre adresse e-mail)',
+    password: 'Mot de passe d’application',
+    passwordHint: 'Pas votre mot de passe habituel : créez un mot de passe d’application chez votre fournisseur (iCloud : appleid.apple.com → Connexion et sécurité → Mots de passe pour app ; Fastmail : Réglages → Confidentialité et sécurité → Mots de passe d’application ; Nextcloud : Paramètres → Sécurité → Appareils et sessions).',
+    connect: 'Connecter',
+    reconnect: 'Reconnecter',
+    checking: 'Vérification auprès du serveur…',
+    errors: {
+      serverUrl: 'Aucun serveur CalDAV n’a répondu à cette adresse (elle doit commencer par https://). Vérifiez-la, ou réessayez plus tard.',
+      username: 'Ce compte n’a pas le droit d’utiliser les calendriers de ce serveur.',
+      password: 'Le serveur a refusé ce nom d’utilisateur et ce mot de passe. Vérifiez-les, et utilisez un mot de passe d’application.',
+    },
   },
 };
 

@@ -56,6 +56,8 @@ export interface CalendarEventInput {
   endsAt: Date;
   /** IANA zone of the intervention's place. */
   timeZone: string;
+  /** The intervention's version: iCalendar SEQUENCE where the provider speaks iCalendar (CalDAV). */
+  sequence?: number;
 }
 
 /** Where our event lives at the provider, as far as we know. */

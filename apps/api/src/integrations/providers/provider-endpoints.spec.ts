@@ -1,7 +1,7 @@
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../config/env.schema';
-import { resolveProviderEndpoints } from './provider-endpoints';
+import { CALDAV_TIMEOUT_MS, resolveProviderEndpoints } from './provider-endpoints';
 
 const base = { JWT_SECRET: 'x'.repeat(32), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), PORT: '3100' };
 const googleApp = {
@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => emu?.close());
 
 describe('resolveProviderEndpoints', () => {
-  it('offers no provider without credentials or emulator', async () => {
-    expect(await resolveProviderEndpoints(parseEnv(base))).toEqual({});
+  it('offers no OAuth provider without credentials or emulator; CalDAV (https only by default) always', async () => {
+    expect(await resolveProviderEndpoints(parseEnv(base))).toEqual({ caldav: { allowHttp: false, timeoutMs: CALDAV_TIMEOUT_MS } });
   });
 
   it("uses Google's real endpoints with the admin's OAuth app, and only for the configured provider", async () => {

@@ -6,7 +6,8 @@
 //
 // MicrosoftEndpoints is the contract with providers/microsoft/microsoft-calendar.provider.ts
 // (MicrosoftCalendarProvider takes it in its constructor): change it only together.
-import type { CalendarProviderId } from '@fs/contracts';
+import type { OAuthProviderId } from '@fs/contracts';
+import type { CalDavEndpoints } from './caldav/caldav-http';
 import type { Env } from '../../config/env.schema';
 
 export interface GoogleEndpoints {
@@ -49,7 +50,12 @@ export interface ProviderEndpoints {
   /** Absent: no OAuth app and no emulator for that provider (shown as available: false). */
   google?: GoogleEndpoints;
   microsoft?: MicrosoftEndpoints;
+  /** Always present: any person can connect a CalDAV server of their choice. */
+  caldav?: CalDavEndpoints;
 }
+
+/** A CalDAV request that takes longer than this fails as TRANSIENT (retried later). */
+export const CALDAV_TIMEOUT_MS = 15_000;
 
 /** What GET {CALENDAR_EMULATOR_URL}/_emulator/info answers (packages/calendar-emulator). */
 export interface EmulatorInfo {
@@ -57,7 +63,7 @@ export interface EmulatorInfo {
   microsoftBaseUrl: string;
   microsoftBrowserBaseUrl: string;
   caPem: string;
-  defaultClients: Record<CalendarProviderId, { clientId: string; clientSecret: string }>;
+  defaultClients: Record<OAuthProviderId, { clientId: string; clientSecret: string }>;
 }
 
 type Credentials = { clientId: string; clientSecret: string; redirectUri: string };
@@ -69,6 +75,7 @@ export async function resolveProviderEndpoints(env: Env): Promise<ProviderEndpoi
   return {
     ...(google ? { google: googleEndpoints(google, info) } : {}),
     ...(microsoft ? { microsoft: microsoftEndpoints(microsoft, env.MICROSOFT_TENANT, info) } : {}),
+    caldav: { allowHttp: env.CALDAV_ALLOW_HTTP, timeoutMs: CALDAV_TIMEOUT_MS },
   };
 }
 
@@ -87,7 +94,7 @@ async function readEmulatorInfo(emulatorUrl: string): Promise<EmulatorInfo> {
 }
 
 /** The admin's OAuth app when configured; else, in emulator mode, the emulator's default client. */
-function credentialsFor(env: Env, provider: CalendarProviderId, info?: EmulatorInfo): Credentials | undefined {
+function credentialsFor(env: Env, provider: OAuthProviderId, info?: EmulatorInfo): Credentials | undefined {
   const configured =
     provider === 'google'
       ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, redirectUri: env.GOOGLE_REDIRECT_URI }

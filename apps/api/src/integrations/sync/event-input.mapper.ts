@@ -14,6 +14,7 @@ export interface InterventionForEvent {
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
+  version?: number;
 }
 
 /**
@@ -25,11 +26,14 @@ export function syncKeyFor(integrationId: string, interventionId: string): strin
   return `fs:${integrationId}:${interventionId}`;
 }
 
-export function toCalendarEventInput(
-  integrationId: string,
-  intervention: InterventionForEvent,
+/**
+ * What an event says about an intervention, in every calendar (providers, CalDAV and the
+ * ICS feed), under the organisation's event privacy settings.
+ */
+export function describeIntervention(
+  intervention: Pick<InterventionForEvent, 'title' | 'description' | 'clientName' | 'clientPhone' | 'address'>,
   privacy: EventPrivacySettings,
-): CalendarEventInput {
+): { title: string; description: string; location: string } {
   // The client comes first: it is what a technician scans for in a phone's agenda view.
   const description = [
     privacy.clientName ? `Client: ${intervention.clientName}` : '',
@@ -38,15 +42,22 @@ export function toCalendarEventInput(
   ]
     .filter(Boolean)
     .join('\n\n');
+  // Always the intervention's short title: the event must say what the slot is for.
+  return { title: intervention.title, description, location: privacy.address ? intervention.address : '' };
+}
+
+export function toCalendarEventInput(
+  integrationId: string,
+  intervention: InterventionForEvent,
+  privacy: EventPrivacySettings,
+): CalendarEventInput {
   return {
     syncKey: syncKeyFor(integrationId, intervention.id),
     interventionId: intervention.id,
-    // Always the intervention's short title: the event must say what the slot is for.
-    title: intervention.title,
-    description,
-    location: privacy.address ? intervention.address : '',
+    ...describeIntervention(intervention, privacy),
     startsAt: intervention.startsAt,
     endsAt: intervention.endsAt,
     timeZone: intervention.timeZone,
+    ...(intervention.version !== undefined ? { sequence: intervention.version } : {}),
   };
 }

@@ -21,6 +21,8 @@ export class ProviderPace {
     this.limiters = {
       google: perSecond('google', config.env.SYNC_GOOGLE_CALLS_PER_SECOND),
       microsoft: perSecond('microsoft', config.env.SYNC_MICROSOFT_CALLS_PER_SECOND),
+      // A CalDAV server publishes no quota; the Microsoft rate is a polite default.
+      caldav: perSecond('caldav', config.env.SYNC_MICROSOFT_CALLS_PER_SECOND),
     };
   }
 

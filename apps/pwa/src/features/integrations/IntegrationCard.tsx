@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '@fs/contracts';
+import { CalDavConnectForm } from './CalDavConnectForm';
 import { CalendarPicker } from './CalendarPicker';
 import { ConnectButton } from './ConnectButton';
 import { DisconnectButton } from './DisconnectButton';
@@ -61,9 +62,12 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
           {t('integrations.availability.consent')}
         </p>
       )}
-      {(view.action === 'connect' || view.action === 'reconnect') && (
-        <ConnectButton provider={integration.provider} providerName={provider} action={view.action} />
-      )}
+      {(view.action === 'connect' || view.action === 'reconnect') &&
+        (integration.provider === 'caldav' ? (
+          <CalDavConnectForm action={view.action} />
+        ) : (
+          <ConnectButton provider={integration.provider} providerName={provider} action={view.action} />
+        ))}
       {granted && (
         <div className="integration-settings">
           <CalendarPicker

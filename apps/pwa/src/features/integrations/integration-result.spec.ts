@@ -76,6 +76,7 @@ describe('resultText', () => {
   it('announces a successful connection with the provider name, or the raw id of an unknown provider', async () => {
     const en = await createI18n('en');
     expect(resultText(en, { provider: 'google', result: 'connected', reason: null })).toBe('Google Calendar is connected.');
-    expect(resultText(en, { provider: 'caldav', result: 'connected', reason: null })).toBe('caldav is connected.');
+    expect(resultText(en, { provider: 'exchange', result: 'connected', reason: null })).toBe('exchange is connected.');
+    expect(resultText(en, { provider: 'caldav', result: 'connected', reason: null })).toBe('CalDAV (iCloud, Fastmail, Nextcloud…) is connected.');
   });
 });

@@ -1,9 +1,10 @@
-// Calls to /integrations (the person's Google / Microsoft calendar connections), with the
+// Calls to /integrations (the person's Google / Microsoft / CalDAV calendar connections), with the
 // query factories that cache them. The PWA never sees a provider token: only statuses,
 // the account email and the calendars the API lists for us.
 import { queryOptions } from '@tanstack/react-query';
 import type {
   AuthUrlResponse,
+  CalDavConnectRequest,
   CalendarProviderId,
   Integration,
   IntegrationSettingsRequest,
@@ -30,6 +31,11 @@ export function listProviderCalendars(provider: CalendarProviderId): Promise<Pro
 /** The provider's consent page URL (single-use state, PKCE) to send the browser to. */
 export function startAuthorization(provider: CalendarProviderId): Promise<AuthUrlResponse> {
   return apiRequest<AuthUrlResponse>(`${path(provider)}/auth`);
+}
+
+/** CalDAV has no consent page: the API checks the credentials against the server and stores them sealed. */
+export function connectCalDav(request: CalDavConnectRequest): Promise<Integration> {
+  return apiRequest<Integration>('/integrations/caldav/connect', { method: 'POST', body: request });
 }
 
 export function updateIntegrationSettings(provider: CalendarProviderId, settings: IntegrationSettingsRequest): Promise<Integration> {

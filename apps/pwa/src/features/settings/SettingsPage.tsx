@@ -1,6 +1,6 @@
 // /settings: the calendar integrations section (with the result of a connection when the
-// OAuth callback redirects here) and account details. The language is chosen in the
-// header, on every page: one picker, not two.
+// OAuth callback redirects here), the private ICS feed, and account details. The language
+// is chosen in the header, on every page: one picker, not two.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/current-user';
 import { parseIntegrationResult, withoutIntegrationResult } from '../integrations/integration-result';
 import { IntegrationResultBanner } from '../integrations/IntegrationResultBanner';
 import { IntegrationsSettings } from '../integrations/IntegrationsSettings';
+import { IcsFeedCard } from '../ics-feed/IcsFeedCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function SettingsPage() {
       {result && <IntegrationResultBanner result={result} onDismiss={() => setResult(null)} />}
       {/* First: it is where the person lands back from the provider, with a step left to do. */}
       <IntegrationsSettings />
+      <IcsFeedCard />
       <section className="panel" aria-labelledby="account-title" data-testid="account-panel">
         <h2 id="account-title">{t('settings.account')}</h2>
         <dl className="details">
