@@ -34,6 +34,8 @@ export interface ContractHarness {
   readOnlyCode: ProviderErrorCode;
   /** False where the protocol has no "primary" calendar (CalDAV): then none is marked primary. Default true. */
   hasPrimary?: boolean;
+  /** Free/busy is read (false: busyBlocks must refuse with a clear ProviderError instead). */
+  readsBusyTimes?: boolean;
 }
 
 /** An adapter served by the in-process emulator (Google, Microsoft). */
@@ -136,7 +138,14 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
     t.provider().deleteEvent(t.context(), t.calendarId(), { syncKey, ...(known ? { known } : {}) });
 
   describe(`${harness.name}: the CalendarProvider contract`, () => {
-    it('reads the busy time of the primary calendar as times only, within the window', async () => {
+    // One of the two, per provider: a provider that cannot read busy times says so.
+    if (harness.readsBusyTimes === false) it('refuses to read busy times with a clear error, never a silent "free"', async () => {
+      const calendars = await t.provider().listCalendars(t.context());
+      const error = await rejection(t.provider().busyBlocks(t.context(), { accountEmail: 'x', calendars, from: new Date(), to: new Date(Date.now() + 86_400_000) }));
+      expect(error.code).toBe('PERMANENT');
+    });
+
+    else it('reads the busy time of the primary calendar as times only, within the window', async () => {
       const primary = (await t.provider().listCalendars(t.context())).find((c) => c.primary)!;
       await upsert(sampleEvent(), undefined, primary.id);
       const answer = await t.provider().busyBlocks(t.context(), {
