@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function disconnect(provider: CalendarProviderId) {
-  await t.http.delete(`/api/v1/integrations/${provider}`).set('Authorization', `Bearer ${await t.tokenFor(ACCOUNTS[provider])}`);
+  await t.http.delete(`/api/v1/integrations/${provider}?removeEvents=false`).set('Authorization', `Bearer ${await t.tokenFor(ACCOUNTS[provider])}`);
 }
 
 async function slowProviders() {

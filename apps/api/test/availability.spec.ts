@@ -29,7 +29,7 @@ afterEach(() => t.clock.reset());
 beforeEach(async () => {
   await t.emu.control.reset();
   for (const [provider, email] of Object.entries(TECHS)) {
-    await t.http.delete(`/api/v1/integrations/${provider}`).set('Authorization', `Bearer ${await t.tokenFor(email)}`).expect(204);
+    await t.http.delete(`/api/v1/integrations/${provider}?removeEvents=false`).set('Authorization', `Bearer ${await t.tokenFor(email)}`).expect(204);
   }
   await t.prisma.syncJob.deleteMany();
   await t.prisma.interventionSync.deleteMany();

@@ -19,7 +19,7 @@ afterAll(() => t?.close());
 afterEach(() => t.clock.reset());
 beforeEach(async () => {
   await t.emu.control.reset();
-  for (const auth of [alice, bob]) await t.http.delete('/api/v1/integrations/google').set('Authorization', auth).expect(204);
+  for (const auth of [alice, bob]) await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', auth).expect(204);
   await t.connect(ALICE);
   await t.emu.control.call('DELETE', 'requests');
 });
@@ -81,7 +81,7 @@ describe('Google tokens over time', () => {
   });
 
   it('disconnect revokes the grant at Google and forgets every token', async () => {
-    await t.http.delete('/api/v1/integrations/google').set('Authorization', alice).expect(204);
+    await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', alice).expect(204);
     expect(await routes()).toEqual(['revoke']);
     const state = await t.emu.control.state();
     const grants = (state.grants as { provider: string; email: string; revoked: boolean }[]).filter((g) => g.provider === 'google' && g.email === ALICE);
@@ -100,7 +100,7 @@ describe('Google tokens over time', () => {
 
   it('disconnect still forgets the tokens when Google fails to revoke', async () => {
     await t.emu.control.addFault({ provider: 'google', route: 'revoke', status: 503 });
-    await t.http.delete('/api/v1/integrations/google').set('Authorization', alice).expect(204);
+    await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', alice).expect(204);
     expect(await aliceRow()).toMatchObject({ status: 'NOT_CONNECTED', accessTokenEncrypted: null, refreshTokenEncrypted: null });
   });
 
@@ -139,7 +139,7 @@ describe('Google tokens over time', () => {
       'INTEGRATION_NOT_CONNECTED',
     );
     await t.http.post('/api/v1/integrations/google/settings').set('Authorization', bob).send({ syncEnabled: false }).expect(409);
-    await t.http.delete('/api/v1/integrations/google').set('Authorization', bob).expect(204);
+    await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', bob).expect(204);
     expect(await aliceRow()).toMatchObject({ status: 'CONNECTED', syncEnabled: true });
     expect(await routes()).toEqual([]);
   });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 beforeEach(async () => {
   await t.emu.control.reset();
-  await t.http.delete('/api/v1/integrations/google').set('Authorization', alice).expect(204);
+  await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', alice).expect(204);
 });
 
 const settingsUrl = (query: string) => `http://localhost:5173/settings?integration=google&${query}`;
@@ -39,6 +39,7 @@ describe('Google Calendar connection', () => {
         availabilityCalendarIds: [],
         availabilityRefreshedAt: null,
         availabilityError: null,
+        health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
       })),
     );
   });

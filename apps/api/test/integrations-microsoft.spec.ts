@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 beforeEach(async () => {
   await t.emu.control.reset();
-  await t.http.delete('/api/v1/integrations/microsoft').set('Authorization', alice).expect(204);
+  await t.http.delete('/api/v1/integrations/microsoft?removeEvents=false').set('Authorization', alice).expect(204);
 });
 
 const settingsUrl = (query: string) => `http://localhost:5173/settings?integration=microsoft&${query}`;
@@ -147,7 +147,7 @@ describe('Microsoft Outlook connection', () => {
   it('disconnects by forgetting the tokens locally (Microsoft has no per-app revoke endpoint)', async () => {
     await connect();
     await t.emu.control.call('DELETE', 'requests');
-    await t.http.delete('/api/v1/integrations/microsoft').set('Authorization', alice).expect(204);
+    await t.http.delete('/api/v1/integrations/microsoft?removeEvents=false').set('Authorization', alice).expect(204);
     expect(await t.emu.control.requests()).toEqual([]);
     expect(await integration()).toMatchObject({ status: 'NOT_CONNECTED', accountEmail: null, calendarId: null });
     const row = await t.prisma.calendarIntegration.findFirst({ where: { user: { email: ALICE }, provider: 'microsoft' } });

@@ -74,7 +74,7 @@ describe('tokens sealed under a key that is no longer configured', () => {
   });
 
   it('still lets the person disconnect: tokens that cannot be read are forgotten', async () => {
-    await second.http.delete('/api/v1/integrations/google').set('Authorization', alice).expect(204);
+    await second.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', alice).expect(204);
     const row = await second.prisma.calendarIntegration.findUniqueOrThrow({ where: { id: integrationId } });
     expect(row).toMatchObject({ status: 'NOT_CONNECTED', accessTokenEncrypted: null, refreshTokenEncrypted: null, lastError: null });
   });

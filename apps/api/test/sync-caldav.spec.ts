@@ -29,7 +29,7 @@ afterAll(async () => {
 beforeEach(async () => {
   server.setUsers({ [CALDAV_USER.username]: CALDAV_USER.password, [BOB_DAV.username]: BOB_DAV.password });
   for (const [auth, user] of [[alice, CALDAV_USER.username], [bob, BOB_DAV.username]] as const) {
-    await t.http.delete('/api/v1/integrations/caldav').set('Authorization', auth).expect(204);
+    await t.http.delete('/api/v1/integrations/caldav?removeEvents=false').set('Authorization', auth).expect(204);
     await resetCalendars(server, user);
   }
   await t.prisma.syncJob.deleteMany();

@@ -22,7 +22,7 @@ async function burst(count: number): Promise<{ calendarId: string; expected: num
   const auth = `Bearer ${await t.tokenFor(ALICE)}`;
   const dispatch = `Bearer ${await t.tokenFor('dispatch@example.com')}`;
   const aliceId = (await t.prisma.user.findUniqueOrThrow({ where: { email: ALICE } })).id;
-  await t.http.delete('/api/v1/integrations/google').set('Authorization', auth).expect(204);
+  await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', auth).expect(204);
   await t.connect(ALICE, 'google');
   // Google's quota (a sliding second) just above our pace: one call per 1/RATE s can put
   // RATE + 1 in a sliding second, and the settings request's own calendar list shares the

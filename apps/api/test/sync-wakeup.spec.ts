@@ -27,7 +27,7 @@ afterAll(() => t?.close());
 afterEach(() => t.clock.reset());
 beforeEach(async () => {
   await t.emu.control.reset();
-  await t.http.delete('/api/v1/integrations/google').set('Authorization', `Bearer ${await t.tokenFor(ALICE)}`).expect(204);
+  await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', `Bearer ${await t.tokenFor(ALICE)}`).expect(204);
 });
 
 async function connectWithCalendar(): Promise<string> {

@@ -10,3 +10,4 @@ export * from './wall-clock.js';
 export * from './event-privacy.js';
 export * from './admin.js';
 export * from './ics-feed.js';
+export * from './sync-state.js';

@@ -10,9 +10,10 @@ export type CalendarProviderId = z.infer<typeof calendarProviderSchema>;
 /**
  * NOT_CONNECTED: never connected or disconnected. CONNECTED: tokens work.
  * NEEDS_RECONNECT: the provider refused our grant (revoked, expired): the person must
- * connect again; nothing syncs until then.
+ * connect again; nothing syncs until then. DISCONNECTING: the person disconnected and asked
+ * us to remove the events we wrote; the grant is revoked once they are gone.
  */
-export const INTEGRATION_STATUSES = ['NOT_CONNECTED', 'CONNECTED', 'NEEDS_RECONNECT'] as const;
+export const INTEGRATION_STATUSES = ['NOT_CONNECTED', 'CONNECTED', 'NEEDS_RECONNECT', 'DISCONNECTING'] as const;
 export const integrationStatusSchema = z.enum(INTEGRATION_STATUSES);
 export type IntegrationStatus = z.infer<typeof integrationStatusSchema>;
 
@@ -31,6 +32,30 @@ export const INTEGRATION_ERROR_CODES = [
 ] as const;
 export const integrationErrorCodeSchema = z.enum(INTEGRATION_ERROR_CODES);
 export type IntegrationErrorCode = z.infer<typeof integrationErrorCodeSchema>;
+
+/**
+ * A bulk run in progress: the first sync after choosing a calendar, a calendar change, a
+ * reconnect ('writing'), or the removal of our events on disconnect ('removing').
+ * `done` of `total` interventions handled so far.
+ */
+export const syncProgressSchema = z.object({
+  kind: z.enum(['writing', 'removing']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+/** How the sync of one integration is doing, as the Settings card shows it. */
+export const integrationHealthSchema = z.object({
+  /** The last time an event was written to this calendar; null when never. */
+  lastSyncedAt: z.string().nullable(),
+  /** Interventions waiting for the sync worker (including those waiting for a reconnect). */
+  pendingCount: z.number().int().nonnegative(),
+  /** Interventions the worker gave up on; "retry failed" writes them again. */
+  failedCount: z.number().int().nonnegative(),
+  progress: syncProgressSchema.nullable(),
+});
+export type IntegrationHealth = z.infer<typeof integrationHealthSchema>;
 
 export const integrationSchema = z.object({
   provider: calendarProviderSchema,
@@ -51,6 +76,7 @@ export const integrationSchema = z.object({
   availabilityRefreshedAt: z.string().nullable(),
   /** Why the last read of busy times failed (e.g. ACCESS_DENIED: reconnect to grant free/busy); null when it worked. */
   availabilityError: integrationErrorCodeSchema.nullable(),
+  health: integrationHealthSchema,
 });
 export type Integration = z.infer<typeof integrationSchema>;
 
@@ -96,3 +122,8 @@ export const caldavConnectSchema = z.strictObject({
   password: safeString().min(1).max(1024),
 });
 export type CalDavConnectRequest = z.input<typeof caldavConnectSchema>;
+/** DELETE /integrations/:provider?removeEvents=true|false (default true: remove the events we wrote). */
+export const disconnectQuerySchema = z.strictObject({
+  removeEvents: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+export type DisconnectQuery = z.input<typeof disconnectQuerySchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { interventionWarningSchema } from './availability.js';
 import { interventionStatusSchema } from './enums.js';
 import { safeString } from './safe-text.js';
+import { interventionSyncSchema } from './sync-state.js';
 import { timeZoneSchema } from './time-zone.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -73,6 +74,8 @@ export const interventionSchema = z.object({
   technicianName: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),
+  /** One entry per calendar of the technician that receives interventions; empty when none. */
+  sync: z.array(interventionSyncSchema),
 });
 export type Intervention = z.infer<typeof interventionSchema>;
 

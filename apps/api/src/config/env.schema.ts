@@ -72,6 +72,12 @@ export const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * GET /integrations asks the provider whether a connected grant still works at most this
+   * often per person and provider (the open Settings page polls every 2 s): a grant revoked at
+   * the provider shows "Reconnect" within seconds, not at the next sync. 0 turns the check off.
+   */
+  GRANT_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),
   /** Failed logins allowed per account / per client address before locks start (see LoginThrottle). */
   LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

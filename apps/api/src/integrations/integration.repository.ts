@@ -11,6 +11,7 @@ import { TokenVault, VaultError } from './oauth/token-vault';
 import { TokensUnreadable, unreadableTokensLogLine } from './unreadable-tokens';
 
 export const INTEGRATION_SELECT = {
+  id: true,
   provider: true,
   status: true,
   accountEmail: true,
@@ -21,6 +22,7 @@ export const INTEGRATION_SELECT = {
   connectedAt: true,
   shareAvailability: true,
   availabilityCalendarIds: true,
+  syncRunTotal: true,
 } as const satisfies Prisma.CalendarIntegrationSelect;
 
 export type IntegrationRow = Prisma.CalendarIntegrationGetPayload<{ select: typeof INTEGRATION_SELECT }>;
@@ -171,6 +173,27 @@ export class IntegrationRepository {
     });
   }
 
+  /**
+   * A bulk run starts (first sync, calendar change, reconnect, removal on disconnect): the
+   * card shows "done of total" until the outbox has nothing due for the integration.
+   */
+  async startSyncRun(db: Db, integrationId: string, total: number): Promise<void> {
+    await db.calendarIntegration.updateMany({ where: { id: integrationId }, data: { syncRunTotal: total > 0 ? total : null } });
+  }
+
+  /** Ends the bulk run once nothing of the integration is due (parked jobs wait for the person, not the worker). */
+  async endSyncRunIfDone(integrationId: string): Promise<void> {
+    await this.prisma.calendarIntegration.updateMany({
+      where: { id: integrationId, syncRunTotal: { not: null }, syncJobs: { none: { status: 'PENDING' } } },
+      data: { syncRunTotal: null },
+    });
+  }
+
+  /** Disconnect asked to remove our events: the worker removes them, then the disconnect completes. */
+  async markDisconnecting(db: Db, integrationId: string): Promise<void> {
+    await db.calendarIntegration.updateMany({ where: { id: integrationId }, data: { status: 'DISCONNECTING', lastError: null } });
+  }
+
   /** Disconnect: nothing of the grant or the account remains. The row stays (future sync state hangs off it). */
   async forget(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.prisma.calendarIntegration.updateMany({
@@ -186,6 +209,7 @@ export class IntegrationRepository {
         connectedAt: null,
         shareAvailability: true,
         availabilityCalendarIds: [],
+        syncRunTotal: null,
       },
     });
   }

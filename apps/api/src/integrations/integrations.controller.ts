@@ -1,10 +1,12 @@
 // The HTTP surface of calendar integrations (ARCHITECTURE.md, kept exactly). Every route
 // acts on the caller's own integrations; the callback is public because the provider
 // sends the browser there without our bearer token: the state says whose it is.
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Redirect } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Redirect, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   caldavConnectSchema,
+  disconnectQuerySchema,
   integrationSettingsSchema,
   type AuthUrlResponse,
   type CalendarProviderId,
@@ -62,10 +64,17 @@ export class IntegrationsController {
     return { url, statusCode: 302 };
   }
 
+  /** 204 when done; 202 with the integration (DISCONNECTING, progress) while our events are being removed first. */
   @Delete(':provider')
-  @HttpCode(204)
-  disconnect(@CurrentUser() user: User, @Param('provider', provider) id: CalendarProviderId): Promise<void> {
-    return this.integrations.disconnect(user, id);
+  async disconnect(
+    @CurrentUser() user: User,
+    @Param('provider', provider) id: CalendarProviderId,
+    @Query(new ZodValidationPipe(disconnectQuerySchema)) query: z.output<typeof disconnectQuerySchema>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Integration | undefined> {
+    const removing = await this.integrations.disconnect(user, id, query.removeEvents);
+    response.status(removing ? 202 : 204);
+    return removing ?? undefined;
   }
 
   @Get(':provider/calendars')

@@ -12,6 +12,8 @@ import { BusyBlockRepository } from './availability/busy-block.repository';
 import { BusyRefresher } from './availability/busy-refresher';
 import { TechnicianAvailability } from './availability/technician-availability';
 import { CalDavConnectService } from './caldav-connect.service';
+import { DisconnectionService } from './disconnection.service';
+import { GrantCheck } from './grant-check.service';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -27,6 +29,7 @@ import { CalendarSyncService } from './sync/calendar-sync.service';
 import { SyncJobRepository } from './sync/sync-job.repository';
 import { InterventionSyncRepository } from './sync/intervention-sync.repository';
 import { SyncSource } from './sync/sync-source';
+import { SyncStatusReader } from './sync/sync-status.reader';
 import { SyncWorker } from './sync/sync-worker';
 import { SyncWorkerLoop } from './sync/sync-worker-loop';
 import { ProviderPace } from './sync/provider-pace';
@@ -43,6 +46,8 @@ import { ProviderPace } from './sync/provider-pace';
     IntegrationAccess,
     IntegrationsService,
     CalDavConnectService,
+    DisconnectionService,
+    GrantCheck,
     SyncJobRepository,
     CalendarSyncService,
     InterventionSyncRepository,
@@ -57,9 +62,11 @@ import { ProviderPace } from './sync/provider-pace';
     BusyBlockRepository,
     BusyRefresher,
     TechnicianAvailability,
+    SyncStatusReader,
   ],
-  // What InterventionsService needs: enqueue sync jobs in its own transaction, and read
-  // technicians' busy blocks (a cache; never a provider call) to warn about overlaps.
-  exports: [CalendarSyncService, TechnicianAvailability, EventPrivacyService],
+  // What other modules need: enqueue sync jobs in the intervention's transaction, read the
+  // sync state and busy blocks returned with each intervention (read ports, never a provider
+  // call), and the event privacy settings (the ICS feed).
+  exports: [CalendarSyncService, SyncStatusReader, TechnicianAvailability, EventPrivacyService],
 })
 export class IntegrationsModule {}

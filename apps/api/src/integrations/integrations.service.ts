@@ -15,6 +15,8 @@ import {
 import { ApiException, invalidField } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
+import { DisconnectionService } from './disconnection.service';
+import { GrantCheck } from './grant-check.service';
 import { IntegrationAccess } from './integration-access.service';
 import { IntegrationRepository, type IntegrationRow } from './integration.repository';
 import { OAuthStateService } from './oauth/oauth-state.service';
@@ -23,11 +25,14 @@ import { providerErrorToApiException } from './providers/error-status';
 import { ProviderError } from './providers/provider-error';
 import { ProviderRegistry } from './providers/provider-registry';
 import { CalendarSyncService } from './sync/calendar-sync.service';
+import { SyncStatusReader } from './sync/sync-status.reader';
 import { TokensUnreadable, tokensUnreadableToApiException } from './unreadable-tokens';
 import { BusyBlockRepository } from './availability/busy-block.repository';
 
 type Settings = { calendarId?: string; syncEnabled?: boolean; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
 type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
+
+const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null } as const;
 
 export interface CallbackQuery {
   code?: string;
@@ -48,12 +53,19 @@ export class IntegrationsService {
     private readonly clock: Clock,
     private readonly calendarSync: CalendarSyncService,
     private readonly busyBlocks: BusyBlockRepository,
+    private readonly syncStatus: SyncStatusReader,
+    private readonly disconnection: DisconnectionService,
+    private readonly grants: GrantCheck,
   ) {}
 
   async list(user: User): Promise<Integration[]> {
-    const [rows, refreshes] = await Promise.all([this.integrations.listForUser(user.id), this.busyBlocks.refreshesOf(user.id)]);
-    return CALENDAR_PROVIDERS.map((provider) =>
-      this.toIntegration(provider, rows.find((row) => row.provider === provider), refreshes),
+    let rows = await this.integrations.listForUser(user.id);
+    const connected = rows.filter((row) => row.status === 'CONNECTED').map((row) => row.provider);
+    // A grant revoked at the provider shows as "Reconnect" now, not at the next sync.
+    if (await this.grants.checkDue(user.id, connected)) rows = await this.integrations.listForUser(user.id);
+    const refreshes = await this.busyBlocks.refreshesOf(user.id);
+    return Promise.all(
+      CALENDAR_PROVIDERS.map((provider) => this.toIntegration(provider, rows.find((row) => row.provider === provider), refreshes)),
     );
   }
 
@@ -80,22 +92,14 @@ export class IntegrationsService {
     return url.toString();
   }
 
-  async disconnect(user: User, providerId: CalendarProviderId): Promise<void> {
-    const provider = this.registry.get(providerId);
-    // Unreadable tokens cannot be revoked at the provider; forgetting them is all we can do.
-    const tokens = await this.integrations.findTokens(user.id, providerId).catch((error: unknown) => {
-      if (error instanceof TokensUnreadable) return undefined;
-      throw error;
-    });
-    if (provider && tokens) {
-      // Best effort: our side forgets the grant whatever the provider answers.
-      await provider.revoke(tokens).catch((error: unknown) => {
-        this.logger.warn(`${providerId} revoke failed (${error instanceof ProviderError ? error.code : 'unknown'}); tokens forgotten anyway`);
-      });
-    }
-    await this.integrations.forget(user.id, providerId);
+  /** Null when disconnected at once; the integration (DISCONNECTING, with progress) while our events are being removed. */
+  async disconnect(user: User, providerId: CalendarProviderId, removeEvents: boolean): Promise<Integration | null> {
+    // Sharing ends with the connection: nothing of the busy times is kept, even while events are removed.
     await this.busyBlocks.forget(user.id, providerId);
-    await this.calendarSync.onDisconnected(user.id, providerId);
+    const outcome = await this.disconnection.disconnect(user.id, providerId, removeEvents);
+    return outcome === 'removing'
+      ? this.toIntegration(providerId, await this.integrations.find(user.id, providerId), await this.busyBlocks.refreshesOf(user.id))
+      : null;
   }
 
   async calendars(user: User, providerId: CalendarProviderId): Promise<ProviderCalendar[]> {
@@ -115,7 +119,7 @@ export class IntegrationsService {
       calendarName = chosen.name;
     }
     if (settings.availabilityCalendarIds) this.checkAvailabilityCalendars(providerId, calendars, settings.availabilityCalendarIds);
-    const row = await this.integrations.saveSettings(user.id, providerId, {
+    await this.integrations.saveSettings(user.id, providerId, {
       ...settings,
       ...(calendarName !== undefined ? { calendarName } : {}),
     });
@@ -124,7 +128,8 @@ export class IntegrationsService {
     // Sharing off: nothing of the busy times is kept. Otherwise what counts may have changed: read again soon.
     if (settings.shareAvailability === false) await this.busyBlocks.forget(user.id, providerId);
     else await this.busyBlocks.refreshSoon(user.id, providerId, this.clock.now());
-    return this.toIntegration(providerId, row, await this.busyBlocks.refreshesOf(user.id));
+    // Read again: the answer carries the sync run just started ("0 of 40 sent"), not "synced".
+    return this.toIntegration(providerId, await this.integrations.find(user.id, providerId), await this.busyBlocks.refreshesOf(user.id));
   }
 
   /** Calendars of this account; for a provider whose free/busy reads the default calendar only, that one. */
@@ -184,7 +189,7 @@ export class IntegrationsService {
     }
   }
 
-  private toIntegration(provider: CalendarProviderId, row: IntegrationRow | null | undefined, refreshes: Refreshes): Integration {
+  private async toIntegration(provider: CalendarProviderId, row: IntegrationRow | null | undefined, refreshes: Refreshes): Promise<Integration> {
     const refresh = row?.status === 'CONNECTED' ? refreshes.find((r) => r.integration.provider === provider) : undefined;
     return {
       provider,
@@ -200,6 +205,7 @@ export class IntegrationsService {
       availabilityCalendarIds: row?.availabilityCalendarIds ?? [],
       availabilityRefreshedAt: (row?.shareAvailability && refresh?.refreshedAt?.toISOString()) || null,
       availabilityError: (row?.shareAvailability && (refresh?.lastError as IntegrationErrorCode | null | undefined)) || null,
+      health: row ? await this.syncStatus.healthOf(row) : NO_HEALTH,
     };
   }
 }

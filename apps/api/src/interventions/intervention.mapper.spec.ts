@@ -26,6 +26,7 @@ describe('toIntervention', () => {
       updatedAt: '2026-11-30T10:00:00.000Z',
       technician: undefined,
       technicianName: 'Alice Martin',
+      sync: [],
     });
   });
 });

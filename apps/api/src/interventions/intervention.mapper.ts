@@ -1,8 +1,9 @@
 // Database row -> API shape. Pure.
-import type { Intervention } from '@fs/contracts';
+import type { Intervention, InterventionSync } from '@fs/contracts';
 import type { InterventionRow } from './interventions.repository';
 
-export function toIntervention(row: InterventionRow): Intervention {
+/** `sync`: its state in each of the technician's calendars (integrations' SyncStatusReader). */
+export function toIntervention(row: InterventionRow, sync: InterventionSync[] = []): Intervention {
   return {
     id: row.id,
     title: row.title,
@@ -18,5 +19,6 @@ export function toIntervention(row: InterventionRow): Intervention {
     technicianName: row.technician.name,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
+    sync,
   };
 }

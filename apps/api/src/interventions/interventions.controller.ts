@@ -54,6 +54,13 @@ export class InterventionsController {
     return this.interventions.update(user, id, body);
   }
 
+  /** Writes the intervention again to each of its technician's calendars (after a failure). */
+  @Post(':id/sync/retry')
+  @HttpCode(200)
+  retrySync(@CurrentUser() user: User, @Param('id', idPipe) id: string): Promise<Intervention> {
+    return this.interventions.retrySync(user, id);
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentUser() user: User, @Param('id', idPipe) id: string): Promise<Intervention> {

@@ -13,6 +13,7 @@ import type {
 import { ApiException, forbidden, invalidField, notFound } from '../common/api-error';
 import { TechnicianAvailability } from '../integrations/availability/technician-availability';
 import { CalendarSyncService } from '../integrations/sync/calendar-sync.service';
+import { SyncStatusReader } from '../integrations/sync/sync-status.reader';
 import { toIntervention } from './intervention.mapper';
 import { InterventionsRepository, type InterventionRow, type Tx } from './interventions.repository';
 
@@ -24,6 +25,7 @@ export class InterventionsService {
     private readonly repository: InterventionsRepository,
     private readonly calendarSync: CalendarSyncService,
     private readonly availability: TechnicianAvailability,
+    private readonly syncStatus: SyncStatusReader,
   ) {}
 
   async list(user: User, query: ListInterventionsQuery): Promise<Intervention[]> {
@@ -36,11 +38,18 @@ export class InterventionsService {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     });
-    return rows.map(toIntervention);
+    return this.withSync(rows);
   }
 
   async get(user: User, id: string): Promise<Intervention> {
-    return toIntervention(await this.findVisible(user, id));
+    return this.one(await this.findVisible(user, id));
+  }
+
+  /** "Retry" on a failed badge: the intervention is due again in each of its technician's calendars. */
+  async retrySync(user: User, id: string): Promise<Intervention> {
+    const row = await this.findVisible(user, id);
+    await this.calendarSync.retryIntervention(id, row.technicianId);
+    return this.one(row);
   }
 
   async create(user: User, input: CreateInput): Promise<InterventionWriteResult> {
@@ -55,9 +64,9 @@ export class InterventionsService {
         endsAt: new Date(input.endsAt),
       });
       await this.calendarSync.onInterventionChanged(tx, row.id, [row.technicianId]);
-      return toIntervention(row);
+      return row;
     });
-    return this.withWarnings(created);
+    return this.withWarnings(await this.one(created));
   }
 
   async update(user: User, id: string, patch: UpdateInterventionRequest): Promise<InterventionWriteResult> {
@@ -74,19 +83,20 @@ export class InterventionsService {
       const row = await this.repository.update(tx, id, { ...patch, startsAt, endsAt });
       // Both technicians on a reassignment: the event leaves one calendar for the other.
       await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId, row.technicianId]);
-      return toIntervention(row);
+      return row;
     });
-    return this.withWarnings(updated);
+    return this.withWarnings(await this.one(updated));
   }
 
-  cancel(user: User, id: string): Promise<Intervention> {
-    return this.repository.transaction(async (tx) => {
+  async cancel(user: User, id: string): Promise<Intervention> {
+    const cancelled = await this.repository.transaction(async (tx) => {
       const current = await this.findVisible(user, id, tx);
-      if (current.status === 'CANCELLED') return toIntervention(current);
+      if (current.status === 'CANCELLED') return current;
       const row = await this.repository.update(tx, id, { status: 'CANCELLED' });
       await this.calendarSync.onInterventionChanged(tx, id, [row.technicianId]);
-      return toIntervention(row);
+      return row;
     });
+    return this.one(cancelled);
   }
 
   async remove(user: User, id: string): Promise<void> {
@@ -107,6 +117,16 @@ export class InterventionsService {
       ? await this.availability.warningsFor(intervention.technicianId, new Date(intervention.startsAt), new Date(intervention.endsAt))
       : [];
     return { ...intervention, warnings };
+  }
+
+  /** Read after the write committed: the sync state then shows the job the write enqueued. */
+  private async withSync(rows: InterventionRow[]): Promise<Intervention[]> {
+    const states = await this.syncStatus.forInterventions(rows);
+    return rows.map((row) => toIntervention(row, states.get(row.id) ?? []));
+  }
+
+  private async one(row: InterventionRow): Promise<Intervention> {
+    return (await this.withSync([row]))[0]!;
   }
 
   /** Someone else's intervention is "not found" for a technician: its existence is not theirs to know. */

@@ -1,6 +1,6 @@
 // A modal confirmation built on <dialog>: the browser traps focus, Escape dismisses,
 // and focus returns to the button that opened it.
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -12,9 +12,11 @@ interface Props {
   busy?: boolean;
   onConfirm: () => void;
   onDismiss: () => void;
+  /** Extra controls between the text and the buttons (e.g. an option of the action). */
+  children?: ReactNode;
 }
 
-export function ConfirmDialog({ open, title, body, confirmLabel, dismissLabel, danger, busy, onConfirm, onDismiss }: Props) {
+export function ConfirmDialog({ open, title, body, confirmLabel, dismissLabel, danger, busy, onConfirm, onDismiss, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -39,6 +41,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, dismissLabel, d
     >
       <h2 id={titleId}>{title}</h2>
       <p id={bodyId}>{body}</p>
+      {children}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onDismiss} autoFocus>
           {dismissLabel}

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
+import { IntegrationRepository } from '../integration.repository';
 import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type Db } from './sync-job.repository';
 import { SyncSource } from './sync-source';
@@ -15,6 +16,7 @@ export class CalendarSyncService {
     private readonly jobs: SyncJobRepository,
     private readonly records: InterventionSyncRepository,
     private readonly source: SyncSource,
+    private readonly integrations: IntegrationRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -47,6 +49,8 @@ export class CalendarSyncService {
       const written = (await this.records.ofIntegration(tx, integrationId)).map((r) => r.interventionId);
       await this.jobs.resume(tx, integrationId, now);
       await this.jobs.enqueue(tx, integrationId, [...new Set([...inWindow, ...written])], now);
+      // "12 of 40 written" on the card, from this request on: never "appear in" before the first write.
+      await this.integrations.startSyncRun(tx, integrationId, await this.jobs.countFor(tx, integrationId));
     });
   }
 
@@ -64,6 +68,30 @@ export class CalendarSyncService {
     }
   }
 
+  /**
+   * Disconnect with "remove events": the integration turns DISCONNECTING and every event we
+   * wrote gets a job, which the planner turns into a delete. Resolves with how many jobs
+   * wait; 0 means nothing to remove (the caller completes the disconnect at once).
+   */
+  async queueRemoval(userId: string, provider: CalendarProviderId): Promise<number> {
+    return this.jobs.transaction(async (tx) => {
+      const integrationId = await this.source.integrationIdOf(tx, userId, provider);
+      if (!integrationId) return 0;
+      const now = this.clock.now();
+      await this.integrations.markDisconnecting(tx, integrationId);
+      await this.jobs.resume(tx, integrationId, now);
+      await this.jobs.enqueue(tx, integrationId, await this.records.interventionIdsOf(tx, integrationId), now);
+      const total = await this.jobs.countFor(tx, integrationId);
+      await this.integrations.startSyncRun(tx, integrationId, total);
+      return total;
+    });
+  }
+
+  /** Jobs of the person's integration still waiting (due or parked). */
+  async jobsLeft(integrationId: string): Promise<number> {
+    return this.jobs.transaction((tx) => this.jobs.countFor(tx, integrationId));
+  }
+
   /** The person asked to retry what the worker gave up on: those events are due again. */
   async retryFailed(userId: string, provider: CalendarProviderId): Promise<void> {
     await this.jobs.transaction(async (tx) => {
@@ -72,6 +100,11 @@ export class CalendarSyncService {
       const failed = await this.records.failed(tx, integrationId);
       await this.jobs.enqueue(tx, integrationId, failed.map((f) => f.interventionId), this.clock.now());
     });
+  }
+
+  /** "Retry" on one intervention: due again in each calendar of its technician. */
+  async retryIntervention(interventionId: string, technicianId: string): Promise<void> {
+    await this.jobs.transaction((tx) => this.onInterventionChanged(tx, interventionId, [technicianId]));
   }
 
   /**

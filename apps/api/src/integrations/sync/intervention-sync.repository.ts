@@ -31,6 +31,12 @@ export class InterventionSyncRepository {
     return db.interventionSync.findMany({ where: { status: 'FAILED', integrationId }, select: { integrationId: true, interventionId: true } });
   }
 
+  /** Every intervention we hold a record of in this integration's calendars (what a removal must delete). */
+  async interventionIdsOf(db: Db, integrationId: string): Promise<string[]> {
+    const rows = await db.interventionSync.findMany({ where: { integrationId }, select: { interventionId: true } });
+    return rows.map((r) => r.interventionId);
+  }
+
   async recordSynced(
     key: Key,
     state: {

@@ -151,6 +151,11 @@ export class SyncJobRepository {
     await this.prisma.syncJob.updateMany({ where: { integrationId }, data: { status: 'PARKED', lockedUntil: null } });
   }
 
+  /** Jobs of the integration, due or parked. */
+  countFor(db: Db, integrationId: string): Promise<number> {
+    return db.syncJob.count({ where: { integrationId } });
+  }
+
   /** The integration was disconnected: nothing of it is pending any more. */
   async forgetIntegration(db: Db, integrationId: string): Promise<void> {
     await db.syncJob.deleteMany({ where: { integrationId } });

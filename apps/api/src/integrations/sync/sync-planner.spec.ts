@@ -59,6 +59,17 @@ const cases: [string, Omit<SyncSnapshot, 'privacyVersion'> & { privacyVersion?: 
   ],
   // A crash after the provider's write and before ours: no record, the sync key still finds it.
   ['cancelled with no record', { integration: connected, intervention: { ...hers, status: 'CANCELLED' }, record: null }, { action: 'delete', calendarId: 'work' }],
+  // Disconnecting with "remove events": every event we wrote goes, whatever the intervention says.
+  ['disconnecting: hers and current', { integration: { ...connected, status: 'DISCONNECTING' }, intervention: hers, record: synced }, { action: 'delete', calendarId: 'work', known }],
+  [
+    'disconnecting: written to a calendar chosen before',
+    { integration: { ...connected, status: 'DISCONNECTING', calendarId: 'home' }, intervention: hers, record: synced },
+    { action: 'delete', calendarId: 'work', known },
+  ],
+  ['disconnecting with sync paused', { integration: { ...connected, status: 'DISCONNECTING', syncEnabled: false }, intervention: hers, record: synced }, { action: 'delete', calendarId: 'work', known }],
+  ['disconnecting: a write may have reached the provider', { integration: { ...connected, status: 'DISCONNECTING' }, intervention: hers, record: null }, { action: 'delete', calendarId: 'work' }],
+  ['disconnecting: provider no longer configured', { integration: { ...connected, status: 'DISCONNECTING', providerAvailable: false }, intervention: hers, record: synced }, { action: 'finish' }],
+  ['disconnecting: no calendar was ever chosen', { integration: { ...connected, status: 'DISCONNECTING', calendarId: null }, intervention: hers, record: null }, { action: 'finish' }],
 ];
 
 describe('planSync', () => {

@@ -8,7 +8,7 @@ import type { ProviderErrorCode } from '../providers/provider-error';
 export interface SyncSnapshot {
   /** Null when the integration row is gone. */
   integration: {
-    status: 'NOT_CONNECTED' | 'CONNECTED' | 'NEEDS_RECONNECT';
+    status: 'NOT_CONNECTED' | 'CONNECTED' | 'NEEDS_RECONNECT' | 'DISCONNECTING';
     userId: string;
     calendarId: string | null;
     syncEnabled: boolean;
@@ -48,6 +48,7 @@ export type SyncPlan =
 export function planSync({ integration, intervention, privacyVersion, record }: SyncSnapshot): SyncPlan {
   if (!integration || integration.status === 'NOT_CONNECTED') return { action: 'finish' };
   if (integration.status === 'NEEDS_RECONNECT') return { action: 'park', reason: 'AUTH_REVOKED' };
+  if (integration.status === 'DISCONNECTING') return planRemoval(integration, record);
   if (!integration.calendarId || !integration.syncEnabled || !integration.providerAvailable) return { action: 'park', reason: null };
   const target = integration.calendarId;
   const known = knownRef(record);
@@ -61,6 +62,18 @@ export function planSync({ integration, intervention, privacyVersion, record }: 
   const current = record?.syncedVersion === intervention.version && record.syncedPrivacyVersion === privacyVersion;
   if (record?.status === 'SYNCED' && current && known) return { action: 'nothing' };
   return known ? { action: 'update', calendarId: target, known } : { action: 'create', calendarId: target };
+}
+
+/**
+ * The person disconnected and asked us to remove our events: every job of the integration
+ * deletes, whatever the intervention says (sync paused or not: they asked). Without a
+ * provider or a calendar there is nothing we can remove.
+ */
+function planRemoval(integration: NonNullable<SyncSnapshot['integration']>, record: SyncSnapshot['record']): SyncPlan {
+  const calendarId = record?.calendarId ?? integration.calendarId;
+  if (!integration.providerAvailable || !calendarId) return { action: 'finish' };
+  const known = knownRef(record);
+  return { action: 'delete', calendarId, ...(known ? { known } : {}) };
 }
 
 function knownRef(record: SyncSnapshot['record']): EventRef | undefined {

@@ -4,6 +4,8 @@
 // Failures go through retry-policy.ts; the outcome is recorded in intervention_syncs.
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { AppConfig } from '../../config/app-config';
+import { DisconnectionService } from '../disconnection.service';
 import { IntegrationAccess } from '../integration-access.service';
 import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider, EventRef } from '../providers/calendar-provider';
@@ -43,6 +45,8 @@ export class SyncWorker implements OnModuleDestroy {
     private readonly registry: ProviderRegistry,
     private readonly privacy: EventPrivacyRepository,
     private readonly pace: ProviderPace,
+    private readonly disconnection: DisconnectionService,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -66,7 +70,16 @@ export class SyncWorker implements OnModuleDestroy {
   }
 
   private async process(job: ClaimedJob, privacy: EventPrivacy): Promise<void> {
+    const removing = await this.handle(job, privacy);
+    // The card's progress ends with the run; the last removal job completes a disconnect.
+    await this.integrations.endSyncRunIfDone(job.integrationId);
+    if (removing) await this.disconnection.completeIfRemoved(job.integrationId);
+  }
+
+  /** Runs one job; resolves with whether it was part of removing our events on a disconnect. */
+  private async handle(job: ClaimedJob, privacy: EventPrivacy): Promise<boolean> {
     const integration = await this.source.integration(job.integrationId);
+    const removing = integration?.status === 'DISCONNECTING';
     const provider = integration && this.registry.get(integration.provider);
     const [intervention, record] = await Promise.all([
       this.source.intervention(job.interventionId),
@@ -78,13 +91,21 @@ export class SyncWorker implements OnModuleDestroy {
       privacyVersion: privacy.version,
       record,
     });
-    if (plan.action === 'finish') return this.jobs.finish(job);
-    if (plan.action === 'park') return this.jobs.park(job, plan.reason);
-    if (plan.action === 'nothing') return this.jobs.finish(job);
+    if (plan.action === 'park') {
+      await this.jobs.park(job, plan.reason);
+      return removing;
+    }
+    if (plan.action === 'finish' || plan.action === 'nothing') {
+      await this.jobs.finish(job);
+      return removing;
+    }
     // planSync parks unless the integration is connected, with a calendar, and its provider.
     const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy };
     const wait = await this.pace.waitMs(provider!.id, job.integrationId);
-    if (wait > 0) return this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
+    if (wait > 0) {
+      await this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
+      return removing;
+    }
     try {
       // Nothing was ever tried for this event: an adapter may create without looking first.
       const firstWrite = plan.action === 'create' && !record && job.attempts === 0;
@@ -94,8 +115,9 @@ export class SyncWorker implements OnModuleDestroy {
       // The provider answers this account: whatever an outage deferred for it can go now.
       await this.jobs.releaseDeferred(job.integrationId, this.clock.now());
     } catch (error) {
-      await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error);
+      await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error, removing);
     }
+    return removing;
   }
 
   private async execute(
@@ -148,7 +170,7 @@ export class SyncWorker implements OnModuleDestroy {
     );
   }
 
-  private async fail(job: ClaimedJob, operation: SyncOperation, error: unknown): Promise<void> {
+  private async fail(job: ClaimedJob, operation: SyncOperation, error: unknown, removing: boolean): Promise<void> {
     // Anything not a ProviderError (a network reset, a database hiccup) is retried as transient.
     const providerError = error instanceof ProviderError ? error : undefined;
     const code = providerError?.code ?? 'TRANSIENT';
@@ -170,6 +192,8 @@ export class SyncWorker implements OnModuleDestroy {
         await this.records.recordProblem(key, 'PENDING', code, true);
         return this.jobs.reschedule(job, new Date(now), code);
       case 'park':
+        // The grant died while removing our events on a disconnect: nothing more can be removed.
+        if (removing) return this.disconnection.completeWithoutGrant(job.integrationId);
         // IntegrationAccess already marked the integration NEEDS_RECONNECT and told the person.
         await this.records.recordProblem(key, 'PENDING', code);
         return this.jobs.parkAll(job.integrationId);

@@ -18,6 +18,7 @@ const STATUS_VIEW: Record<IntegrationStatus, { tone: Tone; icon: string }> = {
   CONNECTED: { tone: 'success', icon: '✓' },
   NEEDS_RECONNECT: { tone: 'danger', icon: '⚠' },
   NOT_CONNECTED: { tone: 'neutral', icon: '○' },
+  DISCONNECTING: { tone: 'neutral', icon: '…' },
 };
 
 const ATTENTION_ORDER: Record<NonNullable<Attention> | 'none', number> = { reconnect: 0, failures: 1, none: 2 };

@@ -1,5 +1,6 @@
-// Disconnect, after a confirmation: the API revokes the grant and forgets the tokens.
-import { useState } from 'react';
+// Disconnect, after a confirmation that asks whether to remove the events we wrote (default:
+// remove). The API removes them first, then revokes the grant and forgets the tokens.
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarProviderId } from '@fs/contracts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -9,12 +10,17 @@ import { useDisconnectIntegration } from './use-disconnect-integration';
 interface Props {
   provider: CalendarProviderId;
   providerName: string;
+  /** The calendar we wrote to, when there is one: the dialog then asks whether to remove our events (default: yes). */
+  calendarName: string | null;
+  /** Our events may still be being removed (DISCONNECTING): the card follows the state until NOT_CONNECTED. */
   onDisconnected: () => void;
 }
 
-export function DisconnectButton({ provider, providerName, onDisconnected }: Props) {
+export function DisconnectButton({ provider, providerName, calendarName, onDisconnected }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [removeEvents, setRemoveEvents] = useState(true);
+  const removeId = useId();
   const disconnect = useDisconnectIntegration(provider);
   return (
     <>
@@ -36,8 +42,18 @@ export function DisconnectButton({ provider, providerName, onDisconnected }: Pro
         danger
         busy={disconnect.isPending}
         onDismiss={() => setConfirming(false)}
-        onConfirm={() => disconnect.mutate(undefined, { onSettled: () => setConfirming(false), onSuccess: onDisconnected })}
-      />
+        onConfirm={() => disconnect.mutate(calendarName !== null && removeEvents, { onSettled: () => setConfirming(false), onSuccess: onDisconnected })}
+      >
+        {calendarName !== null && (
+          <div className="checkbox-field">
+            <input id={removeId} type="checkbox" checked={removeEvents} onChange={(event) => setRemoveEvents(event.target.checked)} aria-describedby={`${removeId}-hint`} />
+            <label htmlFor={removeId}>{t('integrations.confirmDisconnect.removeEvents', { calendar: calendarName })}</label>
+            <p id={`${removeId}-hint`} className="field-hint">
+              {t('integrations.confirmDisconnect.removeEventsHint')}
+            </p>
+          </div>
+        )}
+      </ConfirmDialog>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { DisconnectButton } from './DisconnectButton';
 import { providerName as nameOf } from './integration-result';
 import { holdsGrant, integrationView } from './integration-status';
 import { ProviderIcon } from './ProviderIcon';
+import { SyncHealth } from './SyncHealth';
 import { SyncToggle } from './SyncToggle';
 import { AvailabilityToggle } from './AvailabilityToggle';
 
@@ -25,11 +26,18 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
 
   // After a disconnect the focused button (and its dialog) are gone: once the card shows the
   // new state, put the person back at the top of this card rather than at the top of the page.
+  // A disconnect that removes our events first passes through DISCONNECTING: the notice
+  // "disconnected" waits until it is true.
   const refocus = useRef(false);
+  const announce = useRef(false);
   useEffect(() => {
-    if (refocus.current && integration.status === 'NOT_CONNECTED') {
+    if (refocus.current && (integration.status === 'NOT_CONNECTED' || integration.status === 'DISCONNECTING')) {
       refocus.current = false;
       titleRef.current?.focus();
+    }
+    if (announce.current && integration.status === 'NOT_CONNECTED') {
+      announce.current = false;
+      setNotice(t('integrations.disconnected', { provider }));
     }
   });
 
@@ -57,6 +65,14 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
       <p className={`integration-hint${view.tone === 'danger' ? ' integration-hint-danger' : ''}`} data-testid="integration-hint">
         {t(view.hint, { provider, calendar: integration.calendarName ?? '' })}
       </p>
+      {(granted || view.state === 'DISCONNECTING') && (
+        <SyncHealth
+          integration={integration}
+          providerName={provider}
+          offerRetry={view.action === 'retryFailed'}
+          onRetried={() => setNotice(t('integrations.health.retried'))}
+        />
+      )}
       {(view.action === 'connect' || view.action === 'reconnect') && (
         <p className="field-hint" data-testid="availability-consent">
           {t('integrations.availability.consent')}
@@ -87,14 +103,15 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
       <p className="integration-notice" role="status" data-testid="integration-notice">
         {notice}
       </p>
-      {integration.status !== 'NOT_CONNECTED' && (
+      {integration.status !== 'NOT_CONNECTED' && integration.status !== 'DISCONNECTING' && (
         <div className="integration-footer">
           <DisconnectButton
             provider={integration.provider}
             providerName={provider}
+            calendarName={integration.calendarId ? (integration.calendarName ?? integration.calendarId) : null}
             onDisconnected={() => {
               refocus.current = true;
-              setNotice(t('integrations.disconnected', { provider }));
+              announce.current = true;
             }}
           />
         </div>

@@ -17,6 +17,7 @@ const base: Integration = {
   availabilityCalendarIds: [],
   availabilityRefreshedAt: null,
   availabilityError: null,
+  health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
 };
 const connected = { ...base, status: 'CONNECTED', accountEmail: 'alice@example.com', connectedAt: '2026-11-30T10:00:00Z' } as const;
 
@@ -59,7 +60,23 @@ describe('integrationView', () => {
   });
 
   it('treats only connected states as holding a grant (calendars can be listed)', () => {
-    expect(INTEGRATION_STATES.filter(holdsGrant)).toEqual(['NEEDS_CALENDAR', 'SYNC_PAUSED', 'SYNCING']);
+    expect(INTEGRATION_STATES.filter(holdsGrant)).toEqual(['NEEDS_CALENDAR', 'SYNC_PAUSED', 'SYNC_FAILED', 'SYNC_RUNNING', 'SYNCING']);
+  });
+
+  it('never says the interventions appear in the calendar while the first ones are still being sent', () => {
+    const chosen = { ...connected, calendarId: 'cal-1', calendarName: 'Interventions' };
+    const sending = { ...chosen, health: { ...chosen.health, pendingCount: 28, progress: { kind: 'writing', done: 12, total: 40 } } } as const;
+    expect(integrationView(sending)).toMatchObject({ state: 'SYNC_RUNNING', action: null });
+  });
+
+  it('turns to an error state offering "retry failed" when the worker gave up on an event', () => {
+    const chosen = { ...connected, calendarId: 'cal-1', calendarName: 'Interventions' };
+    const failed = { ...chosen, lastError: 'PERMANENT', health: { ...chosen.health, failedCount: 1 } } as const;
+    expect(integrationView(failed)).toMatchObject({ state: 'SYNC_FAILED', tone: 'danger', action: 'retryFailed' });
+  });
+
+  it('shows a disconnect that is removing our events, with nothing else to do', () => {
+    expect(integrationView({ ...connected, status: 'DISCONNECTING' })).toMatchObject({ state: 'DISCONNECTING', action: null });
   });
 });
 

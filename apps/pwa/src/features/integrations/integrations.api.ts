@@ -11,6 +11,7 @@ import type {
   ProviderCalendar,
 } from '@fs/contracts';
 import { apiRequest } from '../../api/http';
+import { SETTINGS_REFRESH_MS } from '../../app/live-refresh';
 
 export const integrationKeys = {
   all: ['integrations'] as const,
@@ -42,12 +43,19 @@ export function updateIntegrationSettings(provider: CalendarProviderId, settings
   return apiRequest<Integration>(`${path(provider)}/settings`, { method: 'POST', body: settings });
 }
 
-export function disconnectIntegration(provider: CalendarProviderId): Promise<void> {
-  return apiRequest<void>(path(provider), { method: 'DELETE' });
+/** Resolves with the integration (DISCONNECTING) while our events are being removed, undefined once disconnected. */
+export function disconnectIntegration(provider: CalendarProviderId, removeEvents: boolean): Promise<Integration | undefined> {
+  return apiRequest<Integration | undefined>(path(provider), { method: 'DELETE', query: { removeEvents: String(removeEvents) } });
 }
 
+/** "Retry failed": every intervention the sync gave up on is sent again. */
+export function retryFailedSync(provider: CalendarProviderId): Promise<Integration> {
+  return apiRequest<Integration>(`${path(provider)}/retry`, { method: 'POST' });
+}
+
+/** Polled while the page is visible: sync progress and failures, and a grant revoked at the provider, show without a reload. */
 export function integrationsQuery() {
-  return queryOptions({ queryKey: integrationKeys.list, queryFn: listIntegrations });
+  return queryOptions({ queryKey: integrationKeys.list, queryFn: listIntegrations, refetchInterval: SETTINGS_REFRESH_MS, refetchOnWindowFocus: 'always' });
 }
 
 /** Asks the provider through the API, so only while connected; kept a minute (calendars rarely change). */

@@ -1,4 +1,5 @@
-// User action: disconnect a provider (the API revokes the grant best effort and forgets the tokens).
+// User action: disconnect a provider. With removeEvents the API first removes the events it
+// wrote (the card shows DISCONNECTING with progress), then revokes the grant and forgets the tokens.
 import { useQueryClient } from '@tanstack/react-query';
 import type { CalendarProviderId } from '@fs/contracts';
 import { disconnectIntegration, integrationKeys } from './integrations.api';
@@ -6,9 +7,10 @@ import { useIntegrationMutation } from './use-integration-mutation';
 
 export function useDisconnectIntegration(provider: CalendarProviderId) {
   const queryClient = useQueryClient();
-  return useIntegrationMutation(async () => {
-    await disconnectIntegration(provider);
+  return useIntegrationMutation(async (removeEvents: boolean) => {
+    const removing = await disconnectIntegration(provider, removeEvents);
     // Another account may be connected next: never show this one's calendars again.
     queryClient.removeQueries({ queryKey: integrationKeys.calendars(provider) });
+    return removing;
   });
 }

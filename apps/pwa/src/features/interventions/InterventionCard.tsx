@@ -6,6 +6,7 @@ import { localeOf } from '../../i18n/language';
 import { formatTimeRange } from './date-time';
 import { InterventionActions } from './InterventionActions';
 import { ZoneNote } from './ZoneNote';
+import { SyncBadges } from './SyncBadges';
 
 interface Props {
   intervention: Intervention;
@@ -48,6 +49,7 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
       <p className="card-address">{intervention.address}</p>
       {intervention.description && <p className="card-description">{intervention.description}</p>}
       {manageAll && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}
+      <SyncBadges intervention={intervention} onNotice={onNotice} />
       <InterventionActions intervention={intervention} technicians={technicians} manageAll={manageAll} onNotice={onNotice} />
     </article>
   );

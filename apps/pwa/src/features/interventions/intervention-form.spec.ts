@@ -20,6 +20,7 @@ const existing: Intervention = {
   technicianName: 'Alice',
   version: 1,
   updatedAt: '2026-11-30T08:00:00.000Z',
+  sync: [],
 };
 
 describe('toCreateRequest', () => {

@@ -8,6 +8,7 @@ import type {
   UpdateInterventionRequest,
 } from '@fs/contracts';
 import { apiRequest } from '../../api/http';
+import { LIST_REFRESH_MS } from '../../app/live-refresh';
 
 export interface InterventionFilters {
   technicianId?: string;
@@ -45,12 +46,18 @@ export function deleteIntervention(id: string): Promise<void> {
   return apiRequest<void>(`/interventions/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
+/** Sends the intervention again to each calendar of its technician (the "retry" of a failed badge). */
+export function retryInterventionSync(id: string): Promise<Intervention> {
+  return apiRequest<Intervention>(`/interventions/${encodeURIComponent(id)}/sync/retry`, { method: 'POST' });
+}
+
 export function listTechnicians(): Promise<Technician[]> {
   return apiRequest<Technician[]>('/technicians');
 }
 
 export function interventionsQuery(filters: InterventionFilters) {
-  return queryOptions({ queryKey: interventionKeys.list(filters), queryFn: () => listInterventions(filters) });
+  // Polled while visible: sync badges change without anyone touching the intervention.
+  return queryOptions({ queryKey: interventionKeys.list(filters), queryFn: () => listInterventions(filters), refetchInterval: LIST_REFRESH_MS, refetchOnWindowFocus: 'always' });
 }
 
 export function interventionQuery(id: string) {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { INTEGRATION_ERROR_CODES, type Integration } from '@fs/contracts';
+import { createI18n } from '../../i18n/i18n';
+import { healthTexts } from './integration-health';
+
+const syncing: Integration = {
+  provider: 'google',
+  available: true,
+  status: 'CONNECTED',
+  accountEmail: 'alice@example.com',
+  calendarId: 'cal-1',
+  calendarName: 'Interventions',
+  syncEnabled: true,
+  lastError: null,
+  connectedAt: '2026-11-30T10:00:00Z',
+  shareAvailability: true,
+  availabilityCalendarIds: [],
+  availabilityRefreshedAt: null,
+  availabilityError: null,
+  health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null },
+};
+
+describe('healthTexts', () => {
+  it('shows the progress of a first sync in both languages', async () => {
+    const sending = { ...syncing, health: { ...syncing.health, lastSyncedAt: null, pendingCount: 28, progress: { kind: 'writing', done: 12, total: 40 } } } as const;
+    const en = await createI18n('en');
+    const fr = await createI18n('fr');
+    expect(healthTexts(en.t, sending, 'Google Calendar', 'en')).toMatchObject({
+      progress: { text: '12 of 40 interventions sent', done: 12, total: 40 },
+      lastSync: 'Nothing sent yet',
+      counts: null,
+    });
+    expect(healthTexts(fr.t, sending, 'Google Agenda', 'fr').progress?.text).toBe('12 sur 40 interventions envoyées');
+  });
+
+  it('says when something was last sent, and nothing more when all is well', async () => {
+    const texts = healthTexts((await createI18n('en')).t, syncing, 'Google Calendar', 'en');
+    expect(texts.lastSync).toMatch(/^Last sent: /);
+    expect(texts).toMatchObject({ progress: null, counts: null, reason: null });
+  });
+
+  it('counts what failed and says why, with what to do', async () => {
+    const failed = { ...syncing, lastError: 'PERMANENT', health: { ...syncing.health, failedCount: 2 } } as const;
+    const texts = healthTexts((await createI18n('en')).t, failed, 'Google Calendar', 'en');
+    expect(texts.counts).toBe('2 interventions not sent');
+    expect(texts.reason).toMatch(/^Google Calendar refused an intervention.*retry/);
+  });
+
+  it('has a French and an English sentence for every error code', async () => {
+    const [fr, en] = await Promise.all([createI18n('fr'), createI18n('en')]);
+    for (const code of INTEGRATION_ERROR_CODES) {
+      const failed = { ...syncing, lastError: code };
+      const [frText, enText] = [healthTexts(fr.t, failed, 'X', 'fr').reason, healthTexts(en.t, failed, 'X', 'en').reason];
+      expect(fr.exists(`integrations.syncReasons.${code}`), code).toBe(true);
+      expect(en.exists(`integrations.syncReasons.${code}`), code).toBe(true);
+      expect(frText).not.toBe(enText);
+    }
+  });
+
+  it('shows the removal progress of a disconnect', async () => {
+    const removing = { ...syncing, status: 'DISCONNECTING', health: { ...syncing.health, pendingCount: 4, progress: { kind: 'removing', done: 3, total: 7 } } } as const;
+    expect(healthTexts((await createI18n('en')).t, removing, 'Google Calendar', 'en')).toMatchObject({
+      progress: { text: '3 of 7 interventions removed' },
+      lastSync: null,
+    });
+  });
+});
