@@ -95,6 +95,19 @@ export async function connectGoogle(apiUrl, emulator, email) {
   assert.equal(saved.status, 200, 'calendar chosen');
 }
 
+/**
+ * Disconnects `email`'s `provider` integration, leaving the calendar as it is: specs that start
+ * from "not connected" must not depend on what an earlier scenario left.
+ */
+export async function disconnectIntegration(apiUrl, email, provider) {
+  const token = await apiToken(apiUrl, email);
+  const response = await fetch(`${apiUrl}/api/v1/integrations/${provider}?removeEvents=false`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  assert.equal(response.status, 204, `${provider} disconnected for ${email}`);
+}
+
 /** Puts the organisation's event privacy settings back (admin API), so specs do not leak them. */
 export async function setEventPrivacy(apiUrl, settings) {
   const token = await apiToken(apiUrl, 'admin@example.com');

@@ -5,7 +5,7 @@
 // event's title appears nowhere on the page.
 import assert from 'node:assert/strict';
 import { DESKTOP, screenshot } from '../browser.mjs';
-import { apiGet, apiToken, daysAhead, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
+import { apiGet, apiToken, daysAhead, disconnectIntegration, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
 import { test } from '../fixtures.mjs';
 
 const name = 'availability: dispatch sees a technician’s busy block in the create form';
@@ -27,6 +27,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
   test.setTimeout(180_000); // the API reads calendars on its own 30 s tick
   await emulator.reset();
   await emulator.consent('auto', 'google');
+  await disconnectIntegration(apiUrl, 'alice@example.com', 'google'); // 08 leaves it to reconnect
   const day = daysAhead(4);
   const dispatch = await apiToken(apiUrl, 'dispatch@example.com');
   const alice = (await apiGet(apiUrl, dispatch, '/technicians')).find((t) => t.email === 'alice@example.com');

@@ -5,7 +5,7 @@
 // at Google turns an open Settings page to "reconnect" within 5 s.
 import assert from 'node:assert/strict';
 import { DESKTOP, screenshot } from '../browser.mjs';
-import { apiIntegration, apiToken, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
+import { apiIntegration, apiToken, disconnectIntegration, integrationCard, integrationResultText, loginThroughUi } from '../helpers.mjs';
 import { test } from '../fixtures.mjs';
 
 const name = 'sync visibility: progress, failed badge + retry, reconnect within 5 s';
@@ -41,9 +41,7 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
   await emulator.reset();
   await emulator.consent('auto', 'google');
   const token = await apiToken(apiUrl, 'alice@example.com');
-  // Whatever an earlier scenario left (the emulator was reset: nothing of ours to remove there).
-  const cleanup = await fetch(`${apiUrl}/api/v1/integrations/google?removeEvents=false`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
-  assert.equal(cleanup.status, 204);
+  await disconnectIntegration(apiUrl, 'alice@example.com', 'google');
 
   await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
