@@ -11,3 +11,4 @@ export * from './event-privacy.js';
 export * from './admin.js';
 export * from './ics-feed.js';
 export * from './sync-state.js';
+export * from './calendar-changes.js';
