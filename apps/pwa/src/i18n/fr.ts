@@ -1,6 +1,6 @@
 // French texts: the default language. en.ts must have exactly the same keys (checked by its type).
 export const fr = {
-  app: { name: 'Field Service', skipToContent: 'Aller au contenu', loading: 'Chargement…', retry: 'Réessayer', notFound: 'Page introuvable.', backHome: 'Retour aux interventions' },
+  app: { name: 'Field Service', skipToContent: 'Aller au contenu', loading: 'Chargement…', retry: 'Réessayer', notFound: 'Page introuvable.', backHome: 'Retour aux interventions', offline: 'Hors ligne : vous voyez les dernières données connues. Les changements reprendront au retour du réseau.' },
   nav: { admin: 'Administration', label: 'Navigation principale', interventions: 'Interventions', settings: 'Paramètres', logout: 'Se déconnecter', signedInAs: 'Connecté en tant que {{name}}' },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
   auth: {
