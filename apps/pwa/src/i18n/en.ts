@@ -140,6 +140,8 @@ export const en: Messages = {
     block: 'Busy {{start}}–{{end}} ({{provider}})',
     refreshedAt: 'Calendar last read at {{time}}.',
     overlap: '{{name}} is busy from {{start}} to {{end}} in their own calendar. You can still save; check with them first.',
+    freeGroup: 'Free for this slot',
+    busyGroup: 'Busy in their own calendar for this slot',
   },
   integrations: {
     title: 'Calendar integrations',

@@ -138,6 +138,8 @@ export const fr = {
     block: 'Occupé·e {{start}}–{{end}} ({{provider}})',
     refreshedAt: 'Agenda lu pour la dernière fois à {{time}}.',
     overlap: '{{name}} est occupé·e de {{start}} à {{end}} dans son propre agenda. Vous pouvez quand même enregistrer ; vérifiez d’abord avec cette personne.',
+    freeGroup: 'Libres sur ce créneau',
+    busyGroup: 'Occupé·e·s dans leur agenda sur ce créneau',
   },
   integrations: {
     title: 'Intégrations calendrier',
