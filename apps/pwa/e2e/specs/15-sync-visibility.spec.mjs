@@ -71,12 +71,12 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
     // The list shows it too, and "retry" on the badge writes it once the fault is gone.
     await page.getByRole('link', { name: 'Interventions' }).click();
     const item = page.locator(`[data-intervention-id="${id}"]`);
-    const failed = item.locator('[data-testid="sync-badge"][data-sync-state="failed"]');
+    const failed = item.locator('[data-testid="sync-badge"][data-provider="google"][data-sync-state="failed"]');
     await failed.waitFor();
     assert.match(await failed.textContent(), /Google Agenda : Absente du calendrier/);
     await screenshot(page, '62-sync-failed-badge');
     await failed.getByRole('button', { name: 'Renvoyer « Refusée par Google » vers Google Agenda' }).click();
-    await item.locator('[data-testid="sync-badge"][data-sync-state="synced"]').waitFor({ timeout: WORKER_AND_PAGE_MS });
+    await item.locator('[data-testid="sync-badge"][data-provider="google"][data-sync-state="synced"]').waitFor({ timeout: WORKER_AND_PAGE_MS });
     const events = (await emulator.state()).events.filter((e) => !e.deleted && e.body.summary === 'Refusée par Google');
     assert.equal(events.length, 1, 'written once');
 
