@@ -15,6 +15,7 @@ import { CalDavConnectService } from './caldav-connect.service';
 import { DisconnectionService } from './disconnection.service';
 import { GrantCheck } from './grant-check.service';
 import { IntegrationAccess } from './integration-access.service';
+import { CalendarPullRepository } from './inbound/calendar-pull.repository';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
@@ -63,6 +64,7 @@ import { ProviderPace } from './sync/provider-pace';
     BusyRefresher,
     TechnicianAvailability,
     SyncStatusReader,
+    CalendarPullRepository,
   ],
   // What other modules need: enqueue sync jobs in the intervention's transaction, read the
   // sync state and busy blocks returned with each intervention (read ports, never a provider

@@ -30,10 +30,10 @@ const SYNCABLE_INTEGRATION = { status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] } 
 export class SyncSource {
   constructor(private readonly prisma: PrismaService) {}
 
-  integration(id: string) {
-    return this.prisma.calendarIntegration.findUnique({
+  integration(id: string, db: Db = this.prisma) {
+    return db.calendarIntegration.findUnique({
       where: { id },
-      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true },
+      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true, syncMode: true },
     });
   }
 

@@ -18,7 +18,7 @@ interface Props {
 export function ReassignForm({ intervention, technicians, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const reassign = useReassignIntervention(intervention.id);
-  const [technicianId, setTechnicianId] = useState(intervention.technicianId);
+  const [technicianId, setTechnicianId] = useState(intervention.technicianId ?? technicians[0]?.id ?? '');
   const error = reassign.error ? translateApiError(reassign.error, i18n) : null;
 
   const onSubmit = (event: FormEvent) => {
@@ -38,7 +38,7 @@ export function ReassignForm({ intervention, technicians, onDone }: Props) {
       </FormField>
       <BusyPanel
         technicianId={technicianId}
-        technicianName={technicians.find((tech) => tech.id === technicianId)?.name ?? intervention.technicianName}
+        technicianName={technicians.find((tech) => tech.id === technicianId)?.name ?? intervention.technicianName ?? ''}
         startsAt={isoToZonedLocal(intervention.startsAt, intervention.timeZone)}
         endsAt={isoToZonedLocal(intervention.endsAt, intervention.timeZone)}
         timeZone={intervention.timeZone}
