@@ -41,6 +41,14 @@ export class SyncSource {
     return this.prisma.intervention.findUnique({ where: { id }, select: INTERVENTION_FOR_SYNC });
   }
 
+  /** Two-way sync: the interventions a pull saw events of, as they are now. */
+  interventionsByIds(db: Db, ids: string[]) {
+    return db.intervention.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, status: true, technicianId: true, startsAt: true, endsAt: true, version: true },
+    });
+  }
+
   /** The id of a person's integration with a provider, whatever its state. */
   async integrationIdOf(db: Db, userId: string, provider: CalendarProviderId): Promise<string | undefined> {
     const row = await db.calendarIntegration.findUnique({
