@@ -108,6 +108,39 @@ export class InterventionsService {
   }
 
   /**
+   * Two-way sync: dispatch (or the organisation's "apply" policy) takes the technician's move.
+   * In the caller's transaction, through the normal path: the version bumps and every
+   * calendar of the technician gets a sync job. CONFLICT when the intervention changed since
+   * the move was seen (`seenVersion`): the move was made against what is no longer there.
+   */
+  async takeCalendarMove(tx: Tx, id: string, seenVersion: number, startsAt: Date, endsAt: Date): Promise<void> {
+    const current = await this.unchangedSince(tx, id, seenVersion);
+    if (endsAt <= startsAt) throw new ApiException('CONFLICT', 'The calendar event ends before it starts');
+    const row = await this.repository.update(tx, id, { startsAt, endsAt });
+    await this.calendarSync.onInterventionChanged(tx, id, assignees(current, row));
+  }
+
+  /**
+   * Two-way sync: the technician removed the intervention from their calendar and dispatch
+   * (or the "apply" policy) took it: nobody is assigned, the intervention is back with
+   * dispatch (not cancelled). CONFLICT when it changed since the removal was seen.
+   */
+  async unassignAfterCalendarRemoval(tx: Tx, id: string, seenVersion: number): Promise<void> {
+    const current = await this.unchangedSince(tx, id, seenVersion);
+    await this.repository.update(tx, id, { technicianId: null });
+    await this.calendarSync.onInterventionChanged(tx, id, assignees(current));
+  }
+
+  /** The intervention, still as it was at `version` (and not cancelled); CONFLICT otherwise. */
+  async unchangedSince(tx: Tx, id: string, version: number): Promise<InterventionRow> {
+    const current = await this.repository.find(id, tx);
+    if (!current || current.status === 'CANCELLED' || current.version !== version) {
+      throw new ApiException('CONFLICT', 'The intervention changed since the technician’s calendar change: look at it again');
+    }
+    return current;
+  }
+
+  /**
    * After the commit, from the busy-block cache (never a provider call): the write stands
    * either way; the warnings tell dispatch the technician's own calendar says busy then.
    */
