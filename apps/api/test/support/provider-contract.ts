@@ -232,6 +232,20 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
       expect([paris(shown!.startMs), paris(shown!.endMs), shown!.timeZone]).toEqual(['09:00:00', '10:30:00', harness.parisZone]);
     });
 
+    // Daylight-saving nights: the wall clock skips an hour (spring) or runs one twice (autumn).
+    // Whatever the provider stores (UTC, a Windows zone name, a VTIMEZONE), the event must
+    // start and end at the same instants as the intervention.
+    it.each([
+      ['Paris, across the spring-forward gap (01:30 CET -> 03:30 CEST)', 'Europe/Paris', '2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z'],
+      ['Paris, the autumn overlap (first 02:30 -> second 02:30)', 'Europe/Paris', '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z'],
+      ['New York, across the spring-forward gap (01:30 EST -> 03:30 EDT)', 'America/New_York', '2027-03-14T06:30:00Z', '2027-03-14T07:30:00Z'],
+      ['New York, the autumn overlap (first 01:30 -> second 01:30)', 'America/New_York', '2027-11-07T05:30:00Z', '2027-11-07T06:30:00Z'],
+    ])('keeps the instants of an event on a daylight-saving night: %s', async (_name, timeZone, start, end) => {
+      await upsert(sampleEvent({ timeZone, startsAt: new Date(start), endsAt: new Date(end) }));
+      const [shown] = await t.liveEvents();
+      expect([new Date(shown!.startMs).toISOString(), new Date(shown!.endMs).toISOString()]).toEqual([new Date(start).toISOString(), new Date(end).toISOString()]);
+    });
+
     it('is RATE_LIMITED when the provider throttles, without retrying inside', async () => {
       await t.faults.throttle();
       await upsert(sampleEvent()).catch(() => undefined);

@@ -4,11 +4,13 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/use-logout';
+import { useOnline } from './use-online';
 
 export function Layout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
+  const online = useOnline();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -36,6 +38,11 @@ export function Layout() {
           </div>
         </div>
       </header>
+      {!online && (
+        <p className="offline-banner" role="status" data-testid="offline-banner">
+          {t('app.offline')}
+        </p>
+      )}
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>
