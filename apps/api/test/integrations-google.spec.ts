@@ -33,6 +33,7 @@ describe('Google Calendar connection', () => {
         calendarId: null,
         calendarName: null,
         syncEnabled: true,
+        syncMode: 'push',
         lastError: null,
         connectedAt: null,
         shareAvailability: true,

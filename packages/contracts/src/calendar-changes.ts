@@ -5,10 +5,7 @@
 import { z } from 'zod';
 import { calendarProviderSchema } from './integrations.js';
 
-/** Per integration. push: we write, we never read back (the default). two-way: their moves and deletions come back as changes. */
-export const SYNC_MODES = ['push', 'two-way'] as const;
-export const syncModeSchema = z.enum(SYNC_MODES);
-export type SyncMode = z.infer<typeof syncModeSchema>;
+export { SYNC_MODES, syncModeSchema, type SyncMode } from './sync-mode.js';
 
 /** moved: the start or end changed. removed: the event was deleted. (Title, description or place edits are not ours to take: restored, no change.) */
 export const CALENDAR_CHANGE_KINDS = ['moved', 'removed'] as const;
@@ -65,3 +62,11 @@ export const calendarChangePolicySettingsSchema = z.strictObject({
 });
 export type CalendarChangePolicySettings = z.infer<typeof calendarChangePolicySettingsSchema>;
 export const DEFAULT_CALENDAR_CHANGE_POLICY: CalendarChangePolicy = 'propose';
+
+/** On an intervention: the latest calendar change its technician made, so they see where it stands. */
+export const interventionCalendarChangeSchema = z.object({
+  id: z.uuid(),
+  kind: calendarChangeKindSchema,
+  status: calendarChangeStatusSchema,
+});
+export type InterventionCalendarChange = z.infer<typeof interventionCalendarChangeSchema>;

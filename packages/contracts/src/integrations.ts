@@ -2,6 +2,7 @@
 // CalDAV server, as the API shows it to the PWA. Tokens and passwords never appear here.
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
+import { syncModeSchema } from './sync-mode.js';
 
 export const CALENDAR_PROVIDERS = ['google', 'microsoft', 'caldav'] as const;
 export const calendarProviderSchema = z.enum(CALENDAR_PROVIDERS);
@@ -66,6 +67,8 @@ export const integrationSchema = z.object({
   calendarId: z.string().nullable(),
   calendarName: z.string().nullable(),
   syncEnabled: z.boolean(),
+  /** push: we only write. two-way: the person's moves and deletions of our events come back to dispatch as calendar changes. */
+  syncMode: syncModeSchema,
   lastError: integrationErrorCodeSchema.nullable(),
   connectedAt: z.string().nullable(),
   /** Dispatch sees the busy times (never the titles) of the calendars below. On by default. */
@@ -95,12 +98,13 @@ export const integrationSettingsSchema = z
   .strictObject({
     calendarId: safeString().min(1).max(1024).optional(),
     syncEnabled: z.boolean().optional(),
+    syncMode: syncModeSchema.optional(),
     shareAvailability: z.boolean().optional(),
     /** Empty: back to the default (primary + target calendar). */
     availabilityCalendarIds: z.array(safeString().min(1).max(1024)).max(20).optional(),
   })
   .refine((v) => Object.values(v).some((value) => value !== undefined), {
-    message: 'give calendarId, syncEnabled, shareAvailability or availabilityCalendarIds',
+    message: 'give calendarId, syncEnabled, syncMode, shareAvailability or availabilityCalendarIds',
   });
 export type IntegrationSettingsRequest = z.input<typeof integrationSettingsSchema>;
 

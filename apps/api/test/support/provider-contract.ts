@@ -36,6 +36,8 @@ export interface ContractHarness {
   hasPrimary?: boolean;
   /** Free/busy is read (false: busyBlocks must refuse with a clear ProviderError instead). */
   readsBusyTimes?: boolean;
+  /** Two-way sync: listChanges works (false: it must refuse with a clear ProviderError). Default true. */
+  listsChanges?: boolean;
 }
 
 /** An adapter served by the in-process emulator (Google, Microsoft). */
@@ -162,6 +164,30 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
         to: new Date('2026-12-03T00:00:00Z'),
       });
       expect(outside).toEqual([{ calendarId: primary.id, blocks: [] }]);
+    });
+
+    // Two-way sync: a provider that cannot list changes says so; the others list them from a cursor.
+    const window = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2027-12-31T00:00:00Z') };
+    if (harness.listsChanges === false) it('refuses to list calendar changes (two-way sync) with a clear error', async () => {
+      const error = await rejection(t.provider().listChanges(t.context(), t.calendarId(), null, window));
+      expect(error.code).toBe('PERMANENT');
+    });
+
+    else it('lists changes: in full first, then from the cursor only what changed, deletions included', async () => {
+      const kept = await upsert(sampleEvent({ syncKey: 'fs:contract:kept' }));
+      const moved = await upsert(sampleEvent({ syncKey: 'fs:contract:moved' }));
+      const gone = await upsert(sampleEvent({ syncKey: 'fs:contract:gone' }));
+      const full = await t.provider().listChanges(t.context(), t.calendarId(), null, window);
+      expect(full.full).toBe(true);
+      expect(full.events.find((e) => e.externalId === kept.externalId)).toMatchObject({ removed: false, startsAt: sampleEvent().startsAt, endsAt: sampleEvent().endsAt });
+      const latest = await upsert(sampleEvent({ syncKey: 'fs:contract:moved', startsAt: new Date('2026-12-01T12:00:00Z'), endsAt: new Date('2026-12-01T13:00:00Z') }), moved);
+      await remove('fs:contract:gone', gone);
+      const next = await t.provider().listChanges(t.context(), t.calendarId(), full.cursor, window);
+      expect(next.full).toBe(false);
+      const seen = new Map(next.events.map((e) => [e.externalId, e]));
+      expect(seen.get(moved.externalId)).toMatchObject({ removed: false, etag: latest.etag, startsAt: new Date('2026-12-01T12:00:00Z') });
+      expect(seen.get(gone.externalId)).toMatchObject({ removed: true });
+      expect(seen.has(kept.externalId)).toBe(false);
     });
 
     it('lists the calendars: one primary, writable ones, a read-only one', async () => {

@@ -11,6 +11,7 @@ const syncing: Integration = {
   calendarId: 'cal-1',
   calendarName: 'Interventions',
   syncEnabled: true,
+  syncMode: 'push',
   lastError: null,
   connectedAt: '2026-11-30T10:00:00Z',
   shareAvailability: true,

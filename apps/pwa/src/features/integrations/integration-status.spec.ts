@@ -11,6 +11,7 @@ const base: Integration = {
   calendarId: null,
   calendarName: null,
   syncEnabled: true,
+  syncMode: 'push',
   lastError: null,
   connectedAt: null,
   shareAvailability: true,

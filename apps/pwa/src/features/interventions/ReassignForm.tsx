@@ -18,7 +18,8 @@ interface Props {
 export function ReassignForm({ intervention, technicians, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const reassign = useReassignIntervention(intervention.id);
-  const [technicianId, setTechnicianId] = useState(intervention.technicianId);
+  // Unassigned (technicianId null, e.g. dispatch accepted a removal from the calendar): the first technician.
+  const [technicianId, setTechnicianId] = useState(intervention.technicianId ?? technicians[0]?.id ?? '');
   const startsAt = isoToZonedLocal(intervention.startsAt, intervention.timeZone);
   const endsAt = isoToZonedLocal(intervention.endsAt, intervention.timeZone);
   const groups = useFreeFirst(technicians, { startsAt, endsAt, timeZone: intervention.timeZone });
@@ -41,7 +42,7 @@ export function ReassignForm({ intervention, technicians, onDone }: Props) {
       </FormField>
       <BusyPanel
         technicianId={technicianId}
-        technicianName={technicians.find((tech) => tech.id === technicianId)?.name ?? intervention.technicianName}
+        technicianName={technicians.find((tech) => tech.id === technicianId)?.name ?? intervention.technicianName ?? ''}
         startsAt={startsAt}
         endsAt={endsAt}
         timeZone={intervention.timeZone}
