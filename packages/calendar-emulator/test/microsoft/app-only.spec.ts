@@ -80,6 +80,10 @@ describe('client credentials (app-only tokens)', () => {
     expect(bob.mail).toBe('bob@example.com');
     const calendars = (await graph.api(`/users/${bob.id}/calendars`).get()).value as { id: string; name: string }[];
     expect(calendars.map((c) => c.name)).toEqual(['Calendar', 'Interventions', 'Holidays']);
+    const made = await graph.api('/users/bob@example.com/calendars').post({ name: 'Jobs' });
+    expect([made.name, made.canEdit, made.isDefaultCalendar]).toEqual(['Jobs', true, false]);
+    const again = await failure(graph.api('/users/bob@example.com/calendars').post({ name: 'jobs' }));
+    expect([again.statusCode, again.code]).toEqual([409, 'ErrorFolderExists']);
     const created = await graph.api('/users/bob@example.com/calendar/events').post(slot('Boiler'));
     const fetched = await graph.api(`/users/${bob.id}/events/${created.id}`).get();
     expect(fetched.subject).toBe('Boiler');
