@@ -76,12 +76,15 @@ export class OrganisationTokens {
     const key = `${userId}:${provider.id}`;
     let pending = this.minting.get(key);
     if (!pending) {
-      pending = this.integrations
-        .withTokensLocked(userId, provider.id, async (current) => {
-          // Another process minted while we waited for the lock: use its token.
-          if (current && current.accessToken !== stale?.accessToken && !this.expiresSoon(current)) return current;
-          return organisationOf(provider).appToken(await this.credentials(provider), mailbox);
-        })
+      // Credentials are read before the row lock: nothing but the row is read inside its transaction.
+      pending = this.credentials(provider)
+        .then((credentials) =>
+          this.integrations.withTokensLocked(userId, provider.id, async (current) => {
+            // Another process minted while we waited for the lock: use its token.
+            if (current && current.accessToken !== stale?.accessToken && !this.expiresSoon(current)) return current;
+            return organisationOf(provider).appToken(credentials, mailbox);
+          }),
+        )
         .finally(() => this.minting.delete(key));
       this.minting.set(key, pending);
     }
