@@ -6,13 +6,16 @@
 //   GET    /admin/organisation-connections/microsoft/callback    consent's redirect target; 302 to the PWA
 //   DELETE /admin/organisation-connections/:provider             disconnect (technicians released)
 //   GET    /admin/organisation-connections/:provider/technicians which technicians it reaches
+//   POST   /admin/organisation-connections/google                {serviceAccountKey}: connect Google Workspace
 //   POST   /admin/organisation-connections/:provider/settings    {coverAll?, userIds?, calendarName?}
+//   POST   /admin/organisation-connections/:provider/refresh     provision again (new technicians, policy changes)
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Redirect } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ORGANISATION_PROVIDERS,
   organisationProviderSchema,
   organisationSettingsSchema,
+  googleServiceAccountSchema,
   type AuthUrlResponse,
   type OrganisationConnection,
   type OrganisationProviderId,
@@ -61,6 +64,21 @@ export class OrganisationController {
       admin_consent: text(query.admin_consent), tenant: text(query.tenant), state: text(query.state), error: text(query.error),
     });
     return { url, statusCode: 302 };
+  }
+
+  @Post('google')
+  @HttpCode(200)
+  connectGoogle(
+    @CurrentUser() admin: User,
+    @Body(new ZodValidationPipe(googleServiceAccountSchema)) body: z.output<typeof googleServiceAccountSchema>,
+  ): Promise<OrganisationConnection> {
+    return this.organisation.connectServiceAccount(admin, body.serviceAccountKey);
+  }
+
+  @Post(':provider/refresh')
+  @HttpCode(200)
+  refresh(@Param('provider', provider) id: OrganisationProviderId): Promise<OrganisationConnection> {
+    return this.organisation.refresh(id);
   }
 
   @Delete(':provider')

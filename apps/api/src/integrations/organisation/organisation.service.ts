@@ -75,6 +75,44 @@ export class OrganisationService {
     return url.toString();
   }
 
+  /**
+   * Google Workspace: the admin uploads the service account's JSON key. It is checked (a token
+   * minted for a technician's address, else the admin's: a bad signature or a delegation that
+   * does not cover our scopes is refused at once),
+   * sealed, and never returned or logged; then every covered technician is provisioned.
+   */
+  async connectServiceAccount(admin: { email: string }, serviceAccountKey: string): Promise<OrganisationConnection> {
+    const provider = this.provider('google');
+    const credentials = { kind: 'service-account' as const, key: serviceAccountKey };
+    let clientEmail: string;
+    try {
+      clientEmail = provider.organisation!.describeCredentials!(credentials);
+    } catch {
+      throw invalidField('serviceAccountKey', 'must be a service account JSON key (type, client_email, private_key)');
+    }
+    try {
+      const probe = (await this.users.listTechnicians())[0]?.email ?? admin.email;
+      await this.access.verifyOrganisation(provider, credentials, probe);
+    } catch (error) {
+      // That address may be outside the Workspace: the key itself worked.
+      if (!(error instanceof ProviderError) || error.code !== 'NOT_FOUND') {
+        if (error instanceof ProviderError && error.code === 'AUTH_REVOKED') {
+          throw invalidField('serviceAccountKey', 'was refused by Google: check the key is live and domain-wide delegation grants the calendar scopes');
+        }
+        throw error instanceof ProviderError ? providerErrorToApiException(error) : error;
+      }
+    }
+    await this.connections.saveConnected('google', { tenant: clientEmail, secret: serviceAccountKey }, this.clock.now());
+    await this.provisionOrFail(provider);
+    return this.toConnection('google', await this.connections.find('google'));
+  }
+
+  /** Provisions again (after a policy change at the provider, or a new technician). */
+  async refresh(providerId: OrganisationProviderId): Promise<OrganisationConnection> {
+    await this.provisionOrFail(this.provider(providerId));
+    return this.toConnection(providerId, await this.connections.find(providerId));
+  }
+
   async disconnect(providerId: OrganisationProviderId): Promise<void> {
     await this.provisioner.releaseAll(providerId);
     await this.connections.forget(providerId);
