@@ -17,7 +17,7 @@ const TABLE_WRITERS = {
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],
   icsFeed: ['apps/api/src/feeds/ics-feed.repository.ts'],
-  organisationConnection: ['apps/api/src/integrations/organisation/organisation-connection.repository.ts'],
+  organisationConnection: ['apps/api/src/integrations/organisation/organisation-connection.repository.ts', RESEAL],
 };
 const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
 const writesOutsideOwner = (tables) =>
