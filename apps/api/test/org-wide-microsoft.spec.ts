@@ -100,6 +100,34 @@ describe('org-wide Microsoft 365 connection', () => {
     }
   });
 
+  it('the admin covers a list of technicians only: the others are released and not written', async () => {
+    await org.connectMicrosoft();
+    const post = async (body: unknown, status: number) =>
+      (await t.http.post('/api/v1/admin/organisation-connections/microsoft/settings').set('Authorization', await org.admin()).send(body).expect(status)).body;
+    expect((await post({ userIds: ['not-a-uuid'] }, 400)).fields[0].field).toMatch(/^userIds/);
+    expect(await post({ coverAll: false, userIds: [ids[ALICE]] }, 200)).toMatchObject({ coverAll: false, coveredUserIds: [ids[ALICE]] });
+    expect(await org.technicians('microsoft')).toEqual({ [ALICE]: 'SYNCED', [BOB]: 'NOT_COVERED' });
+    expect((await sync.integration(BOB, 'microsoft'))).toMatchObject({ managedBy: null, status: 'NOT_CONNECTED' });
+    await createFor(BOB, 'Not covered');
+    await sync.drain();
+    expect(await org.eventsOf('microsoft', BOB)).toEqual([]);
+  });
+
+  it('a mailbox taken out of the policy after provisioning: its writes give up (FAILED, told on the card), never a retry loop', async () => {
+    await org.connectMicrosoft();
+    await sync.drain();
+    await t.emu.control.call('POST', 'microsoft/access-policy', { mailboxes: [ALICE] });
+    const { id } = await createFor(BOB, 'After the policy changed');
+    await sync.drain();
+    await sync.drain();
+    expect(await t.prisma.syncJob.count({ where: { interventionId: id } })).toBe(0);
+    expect(await t.prisma.interventionSync.findFirst({ where: { interventionId: id } })).toMatchObject({ status: 'FAILED', lastError: 'ACCESS_DENIED' });
+    expect((await sync.integration(BOB, 'microsoft')).lastError).toBe('ACCESS_DENIED');
+    // The next provisioning lists him as no access and releases his row.
+    await t.http.post('/api/v1/admin/organisation-connections/microsoft/refresh').set('Authorization', await org.admin()).expect(200);
+    expect((await org.technicians('microsoft'))[BOB]).toBe('NO_ACCESS');
+  });
+
   it('consent withdrawn: the admin sees reconnect, cards say paused by the company; after reconnecting everything converges with no duplicate', async () => {
     await org.connectMicrosoft();
     await sync.drain();
