@@ -102,7 +102,7 @@ describe('org-wide Microsoft 365 connection', () => {
 
   it('the admin covers a list of technicians only: the others are released and not written', async () => {
     await org.connectMicrosoft();
-    const post = async (body: unknown, status: number) =>
+    const post = async (body: object, status: number) =>
       (await t.http.post('/api/v1/admin/organisation-connections/microsoft/settings').set('Authorization', await org.admin()).send(body).expect(status)).body;
     expect((await post({ userIds: ['not-a-uuid'] }, 400)).fields[0].field).toMatch(/^userIds/);
     expect(await post({ coverAll: false, userIds: [ids[ALICE]] }, 200)).toMatchObject({ coverAll: false, coveredUserIds: [ids[ALICE]] });
