@@ -20,6 +20,7 @@ const TABLE_WRITERS = {
   calendarPull: ['apps/api/src/integrations/inbound/calendar-pull.repository.ts'],
   calendarChange: ['apps/api/src/calendar-changes/calendar-change.repository.ts'],
   calendarChangeSettings: ['apps/api/src/calendar-changes/calendar-change-settings.repository.ts'],
+  organisationConnection: ['apps/api/src/integrations/organisation/organisation-connection.repository.ts', RESEAL],
 };
 const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
 const writesOutsideOwner = (tables) =>

@@ -41,6 +41,8 @@ describe('Google Calendar connection', () => {
         availabilityRefreshedAt: null,
         availabilityError: null,
         health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
+        managedBy: null,
+        supersededAccountEmail: null,
       })),
     );
   });

@@ -3,6 +3,7 @@
 // emulator, the person's browser played by fetch on the emulator's plain-HTTP consent page.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Clock } from '../src/common/clock';
+import { OrganisationTokens } from '../src/integrations/organisation/organisation-tokens';
 import { IntegrationAccess } from '../src/integrations/integration-access.service';
 import { IntegrationRepository } from '../src/integrations/integration.repository';
 import { TokenVault } from '../src/integrations/oauth/token-vault';
@@ -113,7 +114,7 @@ describe('Microsoft Outlook connection', () => {
     const { id: userId } = await t.prisma.user.findFirstOrThrow({ where: { email: ALICE } });
     const provider = t.app.get(ProviderRegistry).get('microsoft')!;
     // As two API processes have them: each its own in-process guard, one shared database.
-    const workers = [0, 1].map(() => new IntegrationAccess(t.app.get(IntegrationRepository), t.app.get(Clock)));
+    const workers = [0, 1].map(() => new IntegrationAccess(t.app.get(IntegrationRepository), t.app.get(Clock), t.app.get(OrganisationTokens)));
 
     const lists = await Promise.all(workers.map((worker) => worker.run(userId, provider, (context) => provider.listCalendars(context))));
     expect(lists.map((calendars) => calendars.length)).toEqual([3, 3]);

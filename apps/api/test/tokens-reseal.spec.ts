@@ -54,6 +54,20 @@ const sealedRows = () =>
   });
 
 describe('tokens:reseal', () => {
+  it("reseals the organisation's service account key too, so a Google Workspace connection survives the rotation", async () => {
+    const key = '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----k1-----END PRIVATE KEY-----"}';
+    await t.prisma.organisationConnection.create({ data: { provider: 'google', status: 'CONNECTED', tenant: 'sync@p.iam.gserviceaccount.com', secretEncrypted: underK1.seal(key) } });
+    try {
+      const summary = await new TokenResealer(t.prisma, rotating).run();
+      expect(summary.organisationConnections).toMatchObject({ resealed: 1, unreadable: [], busy: 0 });
+      const row = await t.prisma.organisationConnection.findUniqueOrThrow({ where: { provider: 'google' } });
+      expect(onlyK2.open(row.secretEncrypted!)).toBe(key);
+      expect((await new TokenResealer(t.prisma, rotating).run()).organisationConnections).toMatchObject({ resealed: 0, current: 1 });
+    } finally {
+      await t.prisma.organisationConnection.delete({ where: { provider: 'google' } });
+    }
+  });
+
   it('reseals every token under the first key, so the old key can go; a second run reseals nothing', async () => {
     await storeUnderK1('alice', 'google', true);
     await storeUnderK1('alice', 'microsoft', true);

@@ -30,6 +30,12 @@ export const INTEGRATION_ERROR_CODES = [
   'NOT_CONFIGURED',
   /** Our stored tokens cannot be decrypted (their key was removed from the server's configuration): reconnect. */
   'TOKEN_UNREADABLE',
+  /** Org-wide connection: the company's consent was withdrawn; sync is paused until an admin reconnects. */
+  'ORGANISATION_PAUSED',
+  /** Org-wide connection: no mailbox answers to the technician's email. */
+  'NO_MAILBOX',
+  /** Org-wide connection: the mailbox exists but the company's policy keeps the app out of it. */
+  'MAILBOX_NO_ACCESS',
 ] as const;
 export const integrationErrorCodeSchema = z.enum(INTEGRATION_ERROR_CODES);
 export type IntegrationErrorCode = z.infer<typeof integrationErrorCodeSchema>;
@@ -80,6 +86,10 @@ export const integrationSchema = z.object({
   /** Why the last read of busy times failed (e.g. ACCESS_DENIED: reconnect to grant free/busy); null when it worked. */
   availabilityError: integrationErrorCodeSchema.nullable(),
   health: integrationHealthSchema,
+  /** 'organisation': the company's org-wide connection writes this calendar (no personal connect for this provider). */
+  managedBy: z.enum(['organisation']).nullable(),
+  /** The personal account the company's connection replaced (its events were taken over, not duplicated). */
+  supersededAccountEmail: z.string().nullable(),
 });
 export type Integration = z.infer<typeof integrationSchema>;
 

@@ -1,4 +1,5 @@
-// Owns "call a provider as this person", and is the one owner of token refresh: loads the
+// Owns "call a provider as this person", and is the one owner of token refresh (org-wide
+// app tokens included, through OrganisationTokens which only it calls): loads the
 // stored tokens, refreshes the access token when it expires within a minute or when the
 // provider refused it (AccessTokenRejected: one refresh, one retry), stores every new
 // token, and, when the provider refuses the grant, marks the integration NEEDS_RECONNECT with
@@ -8,7 +9,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { IntegrationRepository } from './integration.repository';
-import type { CalendarProvider, ProviderTokens, TokenContext } from './providers/calendar-provider';
+import { OrganisationTokens } from './organisation/organisation-tokens';
+import type { CalendarProvider, OrganisationCredentials, ProviderTokens, TokenContext } from './providers/calendar-provider';
 import { AccessTokenRejected, ProviderError } from './providers/provider-error';
 
 /** Refresh ahead of expiry so a token does not die between our check and the provider's. */
@@ -26,10 +28,17 @@ export class IntegrationAccess {
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly clock: Clock,
+    /** App tokens of org-wide connections: a part of this owner, reached through it only. */
+    private readonly organisation: OrganisationTokens,
   ) {}
 
-  /** Runs `work` with valid tokens. Throws ProviderError('AUTH_REVOKED') when there are none usable. */
+  /**
+   * Runs `work` with valid tokens. Throws ProviderError('AUTH_REVOKED') when there are none usable.
+   * A row the company's connection holds gets an app token acting on the person's mailbox.
+   */
   async run<T>(userId: string, provider: CalendarProvider, work: (context: TokenContext) => Promise<T>): Promise<T> {
+    const mailbox = await this.integrations.organisationMailbox(userId, provider.id);
+    if (mailbox !== undefined) return this.organisation.run(userId, provider, mailbox, work);
     try {
       let tokens = await this.integrations.findTokens(userId, provider.id);
       if (!tokens) throw new ProviderError('AUTH_REVOKED', 'no stored tokens');
@@ -48,6 +57,16 @@ export class IntegrationAccess {
       }
       throw error;
     }
+  }
+
+  /** Org-wide: a call on a mailbox before any row holds it (provisioning: does it exist, may we write it?). */
+  probeOrganisation<T>(provider: CalendarProvider, mailbox: string, work: (context: TokenContext) => Promise<T>): Promise<T> {
+    return this.organisation.probe(provider, mailbox, work);
+  }
+
+  /** Org-wide: do these credentials mint a token? Throws the ProviderError otherwise. */
+  verifyOrganisation(provider: CalendarProvider, credentials: OrganisationCredentials, mailbox: string): Promise<void> {
+    return this.organisation.verify(provider, credentials, mailbox);
   }
 
   private expiresSoon(tokens: ProviderTokens): boolean {

@@ -1,5 +1,6 @@
 // Database access for calendar integrations (table calendar_integrations), one row per
-// user and provider. The only place the API seals or opens tokens (through TokenVault;
+// user and provider, PERSONAL (the person's own grant) or ORGANISATION (the company's
+// org-wide connection writes that person's mailbox with app tokens). The only place the API seals or opens tokens (through TokenVault;
 // `pnpm tokens:reseal`, oauth/token-reseal.ts, rewrites them offline): every read for
 // display uses INTEGRATION_SELECT, which has no token column.
 import { Injectable, Logger } from '@nestjs/common';
@@ -24,6 +25,8 @@ export const INTEGRATION_SELECT = {
   shareAvailability: true,
   availabilityCalendarIds: true,
   syncRunTotal: true,
+  kind: true,
+  supersededAccountEmail: true,
 } as const satisfies Prisma.CalendarIntegrationSelect;
 
 export type IntegrationRow = Prisma.CalendarIntegrationGetPayload<{ select: typeof INTEGRATION_SELECT }>;
@@ -71,6 +74,65 @@ export class IntegrationRepository {
 
   find(userId: string, provider: CalendarProviderId): Promise<IntegrationRow | null> {
     return this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: INTEGRATION_SELECT });
+  }
+
+  /** The mailbox an org-wide connection writes for this person (their work email); undefined for a personal row. */
+  async organisationMailbox(userId: string, provider: CalendarProviderId): Promise<string | undefined> {
+    const row = await this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: { kind: true, accountEmail: true } });
+    return row?.kind === 'ORGANISATION' && row.accountEmail ? row.accountEmail : undefined;
+  }
+
+  /** Every row the organisation's connection of `provider` holds, for the admin's technician list. */
+  organisationRows(provider: CalendarProviderId) {
+    return this.prisma.calendarIntegration.findMany({
+      where: { provider, kind: 'ORGANISATION' },
+      select: { userId: true, status: true, calendarName: true, supersededAccountEmail: true, lastError: true },
+    });
+  }
+
+  /**
+   * The company's connection takes over this person's calendar for `provider`. A personal
+   * connection on the row is superseded, not deleted: the row id (hence the sync key of every
+   * event we wrote) stays, so those events are adopted (updated, or moved to the company's
+   * target calendar) and never written twice. Personal tokens are dropped: from now on the
+   * row holds only app tokens, minted by IntegrationAccess when needed.
+   */
+  async adoptForOrganisation(userId: string, provider: CalendarProviderId, target: { mailbox: string; calendarId: string; calendarName: string }, now: Date): Promise<void> {
+    const previous = await this.prisma.calendarIntegration.findUnique({ where: key(userId, provider), select: { kind: true, status: true, accountEmail: true, connectedAt: true, supersededAccountEmail: true } });
+    const supersedes = previous?.kind === 'PERSONAL' && previous.status !== 'NOT_CONNECTED' ? previous.accountEmail : null;
+    const data = {
+      kind: 'ORGANISATION' as const,
+      status: 'CONNECTED' as const,
+      accountEmail: target.mailbox,
+      ...NO_TOKENS,
+      scopes: [],
+      calendarId: target.calendarId,
+      calendarName: target.calendarName,
+      syncEnabled: true,
+      lastError: null,
+      connectedAt: previous?.kind === 'ORGANISATION' && previous.connectedAt ? previous.connectedAt : now,
+      supersededAccountEmail: supersedes ?? (previous?.kind === 'ORGANISATION' ? previous.supersededAccountEmail : null),
+    };
+    await this.prisma.calendarIntegration.upsert({ where: key(userId, provider), create: { userId, provider, ...data }, update: data, select: { id: true } });
+  }
+
+  /** The company's consent is gone: every technician it covers waits (jobs park) until an admin reconnects. */
+  async pauseOrganisation(provider: CalendarProviderId, lastError: IntegrationErrorCode): Promise<void> {
+    await this.prisma.calendarIntegration.updateMany({
+      where: { provider, kind: 'ORGANISATION', status: 'CONNECTED' },
+      data: { status: 'NEEDS_RECONNECT', lastError, ...NO_TOKENS },
+    });
+  }
+
+  /** The company's connection no longer covers this person: the row is theirs again, not connected. */
+  async releaseFromOrganisation(userId: string, provider: CalendarProviderId): Promise<void> {
+    await this.prisma.calendarIntegration.updateMany({
+      where: { userId, provider, kind: 'ORGANISATION' },
+      data: {
+        kind: 'PERSONAL', status: 'NOT_CONNECTED', ...NO_TOKENS, scopes: [], accountEmail: null, calendarId: null, calendarName: null,
+        lastError: null, connectedAt: null, syncRunTotal: null, supersededAccountEmail: null,
+      },
+    });
   }
 
   /**

@@ -36,10 +36,15 @@ import { SyncStatusReader } from './sync/sync-status.reader';
 import { SyncWorker } from './sync/sync-worker';
 import { SyncWorkerLoop } from './sync/sync-worker-loop';
 import { ProviderPace } from './sync/provider-pace';
+import { OrganisationConnectionRepository } from './organisation/organisation-connection.repository';
+import { OrganisationController } from './organisation/organisation.controller';
+import { OrganisationProvisioner } from './organisation/organisation-provisioner';
+import { OrganisationService } from './organisation/organisation.service';
+import { OrganisationTokens } from './organisation/organisation-tokens';
 
 @Module({
   imports: [UsersModule],
-  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController],
+  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController, OrganisationController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -69,6 +74,10 @@ import { ProviderPace } from './sync/provider-pace';
     CalendarPullRepository,
     CalendarPuller,
     InboundCalendarChanges,
+    OrganisationConnectionRepository,
+    OrganisationTokens,
+    OrganisationProvisioner,
+    OrganisationService,
   ],
   // What other modules need: enqueue sync jobs in the intervention's transaction, read the
   // sync state and busy blocks returned with each intervention (read ports, never a provider

@@ -33,6 +33,9 @@ import { BusyBlockRepository } from './availability/busy-block.repository';
 type Settings = { calendarId?: string; syncEnabled?: boolean; syncMode?: SyncMode; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
 type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
 
+/** The company's org-wide connection holds this row: the person cannot connect, disconnect or retarget it. */
+const managedByOrganisation = (row: IntegrationRow | null | undefined) => row?.kind === 'ORGANISATION' && row.status !== 'NOT_CONNECTED';
+
 const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null } as const;
 
 export interface CallbackQuery {
@@ -75,6 +78,7 @@ export class IntegrationsService {
       throw invalidField('provider', 'connects with a password: POST /integrations/caldav/connect');
     }
     const provider = this.provider(providerId);
+    await this.notManaged(user, providerId);
     const { state, codeChallenge } = await this.states.create(user.id, providerId);
     return { url: provider.authorizationUrl({ state, codeChallenge, loginHint: user.email }) };
   }
@@ -95,6 +99,7 @@ export class IntegrationsService {
 
   /** Null when disconnected at once; the integration (DISCONNECTING, with progress) while our events are being removed. */
   async disconnect(user: User, providerId: CalendarProviderId, removeEvents: boolean): Promise<Integration | null> {
+    await this.notManaged(user, providerId);
     // Sharing ends with the connection: nothing of the busy times is kept, even while events are removed.
     await this.busyBlocks.forget(user.id, providerId);
     const outcome = await this.disconnection.disconnect(user.id, providerId, removeEvents);
@@ -110,6 +115,7 @@ export class IntegrationsService {
   }
 
   async saveSettings(user: User, providerId: CalendarProviderId, settings: Settings): Promise<Integration> {
+    if (settings.calendarId !== undefined || settings.syncEnabled !== undefined) await this.notManaged(user, providerId);
     let calendarName: string | undefined;
     const needsCalendars = settings.calendarId !== undefined || (settings.availabilityCalendarIds?.length ?? 0) > 0;
     const calendars = needsCalendars ? await this.calendars(user, providerId) : [];
@@ -170,6 +176,13 @@ export class IntegrationsService {
     return 'connected';
   }
 
+  /** The company's connection writes this calendar: connecting, disconnecting or retargeting it is the admin's. */
+  private async notManaged(user: User, providerId: CalendarProviderId): Promise<void> {
+    if (managedByOrganisation(await this.integrations.find(user.id, providerId))) {
+      throw new ApiException('CONFLICT', `${providerId} is managed by your company's connection: ask your administrator`);
+    }
+  }
+
   private provider(providerId: CalendarProviderId): CalendarProvider {
     const provider = this.registry.get(providerId);
     if (!provider) throw new ApiException('PROVIDER_NOT_CONFIGURED', `${providerId} calendars are not configured on this server`);
@@ -212,6 +225,8 @@ export class IntegrationsService {
       availabilityRefreshedAt: (row?.shareAvailability && refresh?.refreshedAt?.toISOString()) || null,
       availabilityError: (row?.shareAvailability && (refresh?.lastError as IntegrationErrorCode | null | undefined)) || null,
       health: row ? await this.syncStatus.healthOf(row) : NO_HEALTH,
+      managedBy: managedByOrganisation(row) ? 'organisation' : null,
+      supersededAccountEmail: managedByOrganisation(row) ? (row?.supersededAccountEmail ?? null) : null,
     };
   }
 }

@@ -64,6 +64,11 @@ export interface AccessToken {
   clientId: string;
   scopes: string[];
   expiresAt: number;
+  /**
+   * An app-only token (client credentials / a service account's JWT bearer without `sub`):
+   * it acts as no user (`email` is empty); Graph reaches mailboxes through /users/{id}.
+   */
+  appOnly?: { tenant: string; roles: string[] };
 }
 
 export interface RefreshToken {

@@ -12,6 +12,7 @@ import { registerCalendarList } from './calendar/calendar-list.js';
 import { registerEventReads } from './calendar/events-read.js';
 import { registerEventWrites } from './calendar/events-write.js';
 import { registerGoogleControl } from './settings.js';
+import { registerServiceAccountControl } from './oauth/service-account-control.js';
 import { registerBatch } from './batch.js';
 import { registerWatch } from './push/watch-routes.js';
 import { fieldsMiddleware } from './fields.js';
@@ -36,6 +37,7 @@ export function registerGoogle(_httpsApp: Express, httpApp: Express, ctx: Emulat
   registerEventReads(httpApp, ctx);
   registerEventWrites(httpApp, ctx);
   registerGoogleControl(httpApp, ctx);
+  registerServiceAccountControl(httpApp, ctx);
   registerOwnerRoutes(httpApp, ctx);
   registerOwnerCalendars(httpApp, ctx);
   registerPushControl(httpApp, ctx);

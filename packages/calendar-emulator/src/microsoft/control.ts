@@ -9,6 +9,7 @@
 //   POST /events/move       {email, eventId, calendarId}: the user moves an event; its REST id changes
 //   /owner/events...        the account owner edits their calendar in Outlook (owner-control.ts)
 //   /subscriptions...       change-notification read-back, lifecycle triggers, delivery faults (subscription-control.ts)
+//   /admin-consent, /access-policy  app-only access: consent withdrawn, mailboxes allowed (app-only-control.ts)
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { EmulatorContext } from '../core/context.js';
@@ -22,6 +23,7 @@ import { msState } from './state.js';
 import { accountEmail, guarded, type Body } from './control-input.js';
 import { registerOwnerControl } from './owner-control.js';
 import { registerSubscriptionControl } from './subscription-control.js';
+import { registerAppOnlyControl } from './app-only-control.js';
 
 const email = (ctx: EmulatorContext, b: Body) => accountEmail(ctx, b);
 
@@ -74,4 +76,5 @@ export function registerMicrosoftControl(app: Express, ctx: EmulatorContext): vo
 
   registerOwnerControl(app, ctx, base);
   registerSubscriptionControl(app, ctx, base);
+  registerAppOnlyControl(app, ctx, base);
 }

@@ -21,6 +21,8 @@ import { registerAuthorizeRoutes } from './identity/authorize-routes.js';
 import { createSigningKey } from './identity/jwt.js';
 import { registerMetadataRoutes } from './identity/metadata.js';
 import { registerTokenRoute } from './identity/token-route.js';
+import { registerAdminConsentRoutes } from './identity/admin-consent.js';
+import { registerUsersRewrite } from './graph/users-routes.js';
 
 export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: EmulatorContext): void {
   ctx.hooks.microsoft = microsoftHooks;
@@ -31,6 +33,11 @@ export function registerMicrosoft(httpsApp: Express, httpApp: Express, ctx: Emul
   registerAuthorizeRoutes(httpsApp, ctx);
   registerAuthorizeRoutes(httpApp, ctx);
   registerTokenRoute(httpsApp, ctx, key);
+  registerAdminConsentRoutes(httpsApp, ctx);
+  registerAdminConsentRoutes(httpApp, ctx);
+
+  // Before every Graph route: /users/{id}/... is served by the /me routes (users-routes.ts).
+  registerUsersRewrite(httpsApp);
 
   registerCalendarRoutes(httpsApp, ctx);
   registerDeltaRoutes(httpsApp, ctx);

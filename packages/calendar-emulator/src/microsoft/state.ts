@@ -23,6 +23,13 @@ export interface MicrosoftState {
   accessTokenLifetime: number;
   refreshFailures: Record<string, RefreshFailure>;
   deltaGeneration: string;
+  /** Tenant-wide admin consent per client id (admin-consent.ts); withdrawn = removed. */
+  adminConsents: Record<string, { tenant: string; grantedAt: number }>;
+  /**
+   * Exchange application access policy per client id: the mailboxes (lower-cased emails) an
+   * app-only token may reach. Absent: every mailbox of the tenant (no policy).
+   */
+  accessPolicies: Record<string, string[]>;
 }
 
 export function msState(ctx: EmulatorContext): MicrosoftState {
@@ -35,6 +42,8 @@ export function msState(ctx: EmulatorContext): MicrosoftState {
       accessTokenLifetime: 3599,
       refreshFailures: {},
       deltaGeneration: randomUUID(),
+      adminConsents: {},
+      accessPolicies: {},
     };
   }
   return ext.ms;

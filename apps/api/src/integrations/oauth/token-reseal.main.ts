@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   try {
     const summary = await new TokenResealer(prisma, new TokenVault(config)).run();
     console.log(formatSummary(summary));
-    const leftOver = [summary.integrations, summary.oauthStates].some((c) => c.unreadable.length > 0 || c.busy > 0);
+    const leftOver = [summary.integrations, summary.oauthStates, summary.organisationConnections].some((c) => c.unreadable.length > 0 || c.busy > 0);
     return leftOver ? 2 : 0;
   } finally {
     await prisma.onModuleDestroy();
@@ -31,6 +31,7 @@ export function formatSummary(summary: ResealSummary): string {
     `Resealed with key "${summary.keyId}".`,
     ...section('Calendar integrations', summary.integrations),
     ...section('Pending OAuth states', summary.oauthStates),
+    ...section('Organisation connection secrets', summary.organisationConnections),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 // Owns `pnpm tokens:reseal`: rewrites every sealed value (calendar_integrations' access and
-// refresh tokens, oauth_states' PKCE verifiers) with the first key of TOKEN_ENCRYPTION_KEY,
+// refresh tokens, oauth_states' PKCE verifiers, organisation_connections' service account keys) with the first key of TOKEN_ENCRYPTION_KEY,
 // so an old key can then be removed. Safe while the API serves: each row is written with a
 // compare-and-set on the sealed values it read, so a token refreshed meanwhile is never
 // replaced by a stale one (the row is re-read and tried again). Idempotent: values already
@@ -31,6 +31,8 @@ export interface ResealSummary {
   integrations: ResealCounts;
   /** Pending consents live 10 minutes; resealed too so removing a key cannot break one in flight. */
   oauthStates: ResealCounts;
+  /** Org-wide connections' secrets (a Google Workspace service account key). */
+  organisationConnections: ResealCounts;
 }
 
 export interface IntegrationSealed {
@@ -52,11 +54,13 @@ export class TokenResealer {
   ) {}
 
   async run(): Promise<ResealSummary> {
-    const summary: ResealSummary = { keyId: this.vault.currentKeyId, integrations: emptyCounts(), oauthStates: emptyCounts() };
+    const summary: ResealSummary = { keyId: this.vault.currentKeyId, integrations: emptyCounts(), oauthStates: emptyCounts(), organisationConnections: emptyCounts() };
     for await (const row of this.integrationRows()) count(summary.integrations, await this.resealIntegration(row));
     for (const state of await this.prisma.oAuthState.findMany({ select: { stateHash: true, codeVerifierEncrypted: true } })) {
       count(summary.oauthStates, await this.resealState(state.stateHash, state.codeVerifierEncrypted));
     }
+    const secrets = await this.prisma.organisationConnection.findMany({ where: { secretEncrypted: { not: null } }, select: { provider: true, secretEncrypted: true } });
+    for (const row of secrets) count(summary.organisationConnections, await this.resealSecret(row.provider, row.secretEncrypted!));
     return summary;
   }
 
@@ -97,6 +101,20 @@ export class TokenResealer {
     // A state is consumed (deleted), never updated: a miss means it was used meanwhile.
     const { count: written } = await this.prisma.oAuthState.updateMany({ where: { stateHash, codeVerifierEncrypted: sealed }, data: { codeVerifierEncrypted: fresh } });
     return written === 1 ? 'resealed' : 'current';
+  }
+
+  /** Compare-and-set like the others: a key uploaded meanwhile is never replaced by the old one. */
+  private async resealSecret(provider: string, sealed: string): Promise<Outcome> {
+    if (!this.vault.needsReseal(sealed)) return 'current';
+    let fresh: string;
+    try {
+      fresh = this.vault.reseal(sealed);
+    } catch (error) {
+      if (error instanceof VaultError) return { id: provider, provider, failure: error.failure, ...(error.keyId ? { keyId: error.keyId } : {}) };
+      throw error;
+    }
+    const { count: written } = await this.prisma.organisationConnection.updateMany({ where: { provider: provider as never, secretEncrypted: sealed }, data: { secretEncrypted: fresh } });
+    return written === 1 ? 'resealed' : 'busy';
   }
 
   /** Every integration holding a sealed value, a page at a time (keyset on id), without a long transaction. */

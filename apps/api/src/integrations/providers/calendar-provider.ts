@@ -42,6 +42,36 @@ export interface ConnectedAccount {
  */
 export interface TokenContext {
   tokens: ProviderTokens;
+  /**
+   * Org-wide connection: the mailbox (the technician's work email) an app token acts on.
+   * Absent for a person's own grant. Microsoft calls /users/{mailbox}/... instead of /me;
+   * Google's token is already the mailbox's own (JWT bearer with sub).
+   */
+  mailbox?: string;
+}
+
+/** What an organisation's connection holds, opened: never logged, never returned. */
+export type OrganisationCredentials =
+  | { kind: 'tenant'; tenant: string }
+  | { kind: 'service-account'; key: string };
+
+/**
+ * Org-wide access (Microsoft 365 admin consent + client credentials, Google Workspace service
+ * account + JWT bearer). Tokens come from IntegrationAccess, the one owner, which calls
+ * appToken when the stored one expires; adapters never store them.
+ */
+export interface OrganisationAccessProvider {
+  /** Where an admin grants the app tenant-wide (Microsoft's admin consent); undefined where a key is uploaded instead. */
+  adminConsentUrl?(state: string): string;
+  /** Checks an uploaded credential and names it (Google: the service account's address). PERMANENT when unusable. */
+  describeCredentials?(credentials: OrganisationCredentials): string;
+  /**
+   * A token acting on `mailbox`. AUTH_REVOKED when the organisation's grant is gone (consent
+   * withdrawn, key deleted, delegation removed): the admin must reconnect.
+   */
+  appToken(credentials: OrganisationCredentials, mailbox: string): Promise<ProviderTokens>;
+  /** The mailbox's calendar of this name, created if missing. */
+  ensureCalendar(context: TokenContext, name: string): Promise<ProviderCalendar>;
 }
 
 /** What the calendar event of one intervention says. Built by a pure mapper in sync/. */
@@ -123,6 +153,8 @@ export interface CalendarProvider {
   readonly id: CalendarProviderId;
   /** Whether listChanges works (two-way sync can be turned on). */
   readonly twoWay: boolean;
+  /** Present for providers a company can connect once for every technician. */
+  readonly organisation?: OrganisationAccessProvider;
   /** Which calendars busyBlocks can read: any of the account's, or only its default one (Graph getSchedule). */
   readonly busyCalendars: 'any' | 'default-only';
   /** URL of the provider's consent page, to send the person's browser to. */

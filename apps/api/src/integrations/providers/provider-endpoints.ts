@@ -27,6 +27,8 @@ export interface MicrosoftEndpoints {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** Where the admin consent comes back: the organisation callback beside redirectUri (register it in the app too). */
+  adminConsentRedirectUri: string;
   /** Tenant segment of the authority: 'common', 'organizations' or a tenant id. */
   tenant: string;
   /** https origin MSAL talks to: https://login.microsoftonline.com or the emulator's. */
@@ -132,7 +134,11 @@ function googleEndpoints(credentials: Credentials, info?: EmulatorInfo): GoogleE
   };
 }
 
-function microsoftEndpoints(credentials: Credentials, tenant: string, info?: EmulatorInfo): MicrosoftEndpoints {
+/** The organisation's admin-consent callback, on the same API origin as the personal callback. */
+export const ADMIN_CONSENT_CALLBACK_PATH = '/api/v1/admin/organisation-connections/microsoft/callback';
+
+function microsoftEndpoints(base: Credentials, tenant: string, info?: EmulatorInfo): MicrosoftEndpoints {
+  const credentials = { ...base, adminConsentRedirectUri: new URL(ADMIN_CONSENT_CALLBACK_PATH, base.redirectUri).toString() };
   if (info) {
     const origin = new URL(info.microsoftBaseUrl).origin;
     return {

@@ -1,10 +1,12 @@
-// /admin: what an administrator watches and decides about calendar sync: who must
-// reconnect, and what leaves the company in calendar events. Admins only.
+// /admin: what an administrator watches and decides about calendar sync: the company's
+// org-wide connections, who must reconnect, and what leaves the company in calendar events.
+// Admins only.
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useCurrentUser } from '../auth/current-user';
 import { EventPrivacyForm } from '../event-privacy/EventPrivacyForm';
 import { AdminIntegrationsTable } from './AdminIntegrationsTable';
+import { OrganisationConnections } from './OrganisationConnections';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -21,6 +23,11 @@ export function AdminPage() {
   return (
     <div className="settings">
       <h1>{t('admin.title')}</h1>
+      <section className="panel" aria-labelledby="organisation-title">
+        <h2 id="organisation-title">{t('admin.organisation.title')}</h2>
+        <p className="muted panel-intro">{t('admin.organisation.intro')}</p>
+        <OrganisationConnections />
+      </section>
       <section className="panel" aria-labelledby="admin-integrations-title">
         <h2 id="admin-integrations-title">{t('admin.integrations.title')}</h2>
         <p className="muted panel-intro">{t('admin.integrations.intro')}</p>

@@ -13,8 +13,15 @@ import { ProviderIcon } from './ProviderIcon';
 import { SyncHealth } from './SyncHealth';
 import { SyncToggle } from './SyncToggle';
 import { AvailabilityToggle } from './AvailabilityToggle';
+import { ManagedIntegrationCard } from './ManagedIntegrationCard';
 
 export function IntegrationCard({ integration }: { integration: Integration }) {
+  // The company's connection writes this calendar: the person has nothing to connect or choose.
+  if (integration.managedBy === 'organisation') return <ManagedIntegrationCard integration={integration} />;
+  return <PersonalIntegrationCard integration={integration} />;
+}
+
+function PersonalIntegrationCard({ integration }: { integration: Integration }) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);

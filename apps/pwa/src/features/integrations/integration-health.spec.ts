@@ -19,6 +19,8 @@ const syncing: Integration = {
   availabilityRefreshedAt: null,
   availabilityError: null,
   health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null },
+  managedBy: null,
+  supersededAccountEmail: null,
 };
 
 describe('healthTexts', () => {

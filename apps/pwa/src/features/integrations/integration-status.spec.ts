@@ -19,6 +19,8 @@ const base: Integration = {
   availabilityRefreshedAt: null,
   availabilityError: null,
   health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
+  managedBy: null,
+  supersededAccountEmail: null,
 };
 const connected = { ...base, status: 'CONNECTED', accountEmail: 'alice@example.com', connectedAt: '2026-11-30T10:00:00Z' } as const;
 

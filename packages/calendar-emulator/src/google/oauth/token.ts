@@ -1,4 +1,5 @@
-// Owns POST /token: the authorization_code and refresh_token grants with Google's semantics
+// Owns POST /token: the authorization_code and refresh_token grants (and hands the service
+// accounts' JWT bearer grant to service-accounts.ts) with Google's semantics
 // (provider-apis.md A1.2-A1.4): single-use codes bound to client + redirect_uri + PKCE,
 // refresh tokens only when the code allows it, never rotated on refresh, and
 // 400 invalid_grant "Token has been expired or revoked." once revoked or expired.
@@ -9,6 +10,7 @@ import type { AuthCode, OAuthClient } from '../../core/types.js';
 import { findAccount, findClient } from '../../core/state.js';
 import { liveRefreshToken, mintAccessToken, mintRefreshToken } from '../../core/tokens.js';
 import { mintIdToken, wantsIdToken } from './id-token.js';
+import { JWT_BEARER, JwtGrantError, redeemJwtBearer } from './service-accounts.js';
 import { maxRefreshTokensPerClient, refreshTokenTtlSeconds } from '../settings.js';
 
 export const ACCESS_TOKEN_TTL_S = 3599;
@@ -105,12 +107,15 @@ export function registerToken(app: Express, ctx: EmulatorContext): void {
   app.post('/token', ctx.route('google', 'token'), (req: Request, res: Response) => {
     const b = (req.body ?? {}) as Record<string, string>;
     try {
+      // A service account authenticates by the assertion's signature, not a client secret.
+      if (b.grant_type === JWT_BEARER) return void res.json(redeemJwtBearer(ctx, b.assertion));
       const client = authenticateClient(ctx, req, b);
       if (b.grant_type === 'authorization_code') return void res.json(exchangeCode(ctx, client, b));
       if (b.grant_type === 'refresh_token') return void res.json(refresh(ctx, client, b));
       if (!b.grant_type) throw invalidRequest('Missing required parameter: grant_type');
       throw new OAuthError(400, 'unsupported_grant_type', `Invalid grant_type: ${b.grant_type}`);
     } catch (e) {
+      if (e instanceof JwtGrantError) return void res.setHeader('Cache-Control', 'no-store').status(e.status).json({ error: e.error, error_description: e.description });
       if (!(e instanceof OAuthError)) throw e;
       res.setHeader('Cache-Control', 'no-store');
       res.status(e.status).json({ error: e.error, error_description: e.description });

@@ -18,7 +18,7 @@ function innerPath(url: string): string {
 }
 
 export function registerBatchRoute(app: Express, ctx: EmulatorContext): void {
-  app.post('/v1.0/$batch', ctx.route('microsoft', 'graph.batch'), graphAuth(ctx, 'any'), graphHandler(async (req) => {
+  app.post('/v1.0/$batch', ctx.route('microsoft', 'graph.batch'), graphAuth(ctx, 'any', true), graphHandler(async (req) => {
     const requests = parseBatch(req.body);
     const authorization = req.headers.authorization as string;
     const exec = async (r: BatchRequest): Promise<BatchResponse> => {

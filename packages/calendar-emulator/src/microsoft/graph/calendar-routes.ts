@@ -1,12 +1,14 @@
 // Owns `/v1.0/me`, `/v1.0/me/calendars[/{id}]` and `/v1.0/me/calendar`: the user's profile and
-// calendars in Graph's shape (canEdit false for read-only calendars).
-// Source: graph/api/resources/calendar, user-list-calendars.
+// calendars in Graph's shape (canEdit false for read-only calendars), and creating a calendar
+// (POST /me/calendars {name}: 201; a name already used: 409 ErrorFolderExists).
+// Source: graph/api/resources/calendar, user-list-calendars, user-post-calendars.
 import type { Express, Request, Response } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
-import { findAccount } from '../../core/state.js';
+import { addCalendar, findAccount } from '../../core/state.js';
 import type { Calendar } from '../../core/types.js';
 import { objectIdFor } from '../identity/claims.js';
 import { findCalendar, primaryCalendar, userCalendars } from './event-store.js';
+import { GraphHttpError, graphErrors } from './graph-error.js';
 import { graphAuth, graphHandler } from './graph-http.js';
 
 export function renderCalendar(cal: Calendar, ownerName: string): Record<string, unknown> {
@@ -46,6 +48,17 @@ export function registerCalendarRoutes(app: Express, ctx: EmulatorContext): void
   app.get('/v1.0/me/calendars', ...gate('graph.calendars.list'), graphHandler((_req, res) => {
     const email = user(res);
     return { status: 200, body: { '@odata.context': context(email, 'calendars'), value: userCalendars(ctx, email).map((c) => renderCalendar(c, nameOf(email))) } };
+  }));
+
+  app.post('/v1.0/me/calendars', ctx.route('microsoft', 'graph.calendars.create'), graphAuth(ctx, 'write'), ctx.quotaGate('microsoft'), graphHandler((req, res) => {
+    const email = user(res);
+    const name = (req.body as { name?: unknown } | undefined)?.name;
+    if (typeof name !== 'string' || !name.trim()) throw graphErrors.badRequest("The property 'name' is required.", 'ErrorInvalidRequest');
+    if (userCalendars(ctx, email).some((c) => c.name.toLowerCase() === name.trim().toLowerCase())) {
+      throw new GraphHttpError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
+    }
+    const cal = addCalendar(ctx.state, 'microsoft', email, name.trim(), true, false);
+    return { status: 201, body: { '@odata.context': context(email, 'calendars/$entity'), ...renderCalendar(cal, nameOf(email)) } };
   }));
 
   app.get('/v1.0/me/calendars/:calendarId', ...gate('graph.calendars.get'), graphHandler((req, res) => {

@@ -30,6 +30,9 @@ export const AADSTS = {
   50058: { status: 400, error: 'login_required', message: 'A silent sign-in request was sent but no user is signed in.' },
   90002: { status: 400, error: 'invalid_request', message: "Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud." },
   50034: { status: 400, error: 'invalid_request', message: 'The user account {email} does not exist in the directory. To sign into this application, the account must be added to the directory.' },
+  7000229: { status: 400, error: 'invalid_client', message: "The client application {clientId} is missing service principal in the tenant {tenant}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119" },
+  1002012: { status: 400, error: 'invalid_scope', message: "The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)." },
+  900023: { status: 400, error: 'invalid_request', message: "Specified tenant identifier '{tenant}' is neither a valid DNS name, nor a valid external domain. Use a tenant-specific endpoint for the client credentials flow." },
   900971: { status: 400, error: 'invalid_request', message: 'No reply address provided.' },
 } as const satisfies Record<number, AadErrorDef>;
 

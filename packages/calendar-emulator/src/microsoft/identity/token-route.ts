@@ -1,11 +1,12 @@
 // Owns `POST /{tenant}/oauth2/v2.0/token` on the HTTPS origin: form parsing, client auth
-// (body or HTTP Basic), grant dispatch and the identity platform's error body.
+// (body or HTTP Basic), grant dispatch (authorization_code, refresh_token, client_credentials) and the identity platform's error body.
 // The correlation id echoes MSAL's `client-request-id` query parameter, as AAD does.
 import type { Express, Request, Response } from 'express';
 import type { EmulatorContext } from '../../core/context.js';
 import { AadError, aadError } from './aad-error.js';
 import type { SigningKey } from './jwt.js';
 import { KNOWN_TENANTS } from './metadata.js';
+import { issueAppToken } from './client-credentials.js';
 import { authenticateClient, issueTokens, redeemCode, redeemRefreshToken, type Form } from './token-grants.js';
 
 function basicAuth(req: Request): { id: string; secret: string } | undefined {
@@ -32,6 +33,7 @@ export function registerTokenRoute(app: Express, ctx: EmulatorContext, key: Sign
       const f = formOf(req);
       const client = authenticateClient(ctx, f, basicAuth(req), tenant);
       if (!f.grant_type) throw new AadError(900144, { vars: { param: 'grant_type' } });
+      if (f.grant_type === 'client_credentials') return void res.json(issueAppToken(ctx, key, client, tenant, f));
       let subject;
       if (f.grant_type === 'authorization_code') subject = redeemCode(ctx, client, f);
       else if (f.grant_type === 'refresh_token') subject = redeemRefreshToken(ctx, client, f);

@@ -16,6 +16,8 @@ import type {
   CodeExchange,
   ConnectedAccount,
   EventRef,
+  OrganisationAccessProvider,
+  OrganisationCredentials,
   ProviderTokens,
   TokenContext,
 } from '../calendar-provider';
@@ -24,6 +26,7 @@ import { ProviderError } from '../provider-error';
 import { mapGoogleError } from './google-error.mapper';
 import { listGoogleChanges } from './google-changes';
 import { deleteGoogleEvent, upsertGoogleEvent } from './google-events';
+import { parseServiceAccountKey, serviceAccountToken } from './google-service-account';
 import { assertFreeBusyScope, GOOGLE_FREE_BUSY_SCOPE, googleBusyBlocks } from './google-free-busy';
 
 /**
@@ -47,12 +50,33 @@ export class GoogleCalendarProvider implements CalendarProvider {
   readonly id = 'google' as const;
   readonly busyCalendars = 'any' as const;
   readonly twoWay = true;
+  /** Google Workspace org-wide: a service account key, JWT bearer with sub = the mailbox. */
+  readonly organisation: OrganisationAccessProvider = {
+    describeCredentials: (credentials) => this.serviceAccountKey(credentials) && parseServiceAccountKey(this.serviceAccountKey(credentials)).client_email,
+    appToken: (credentials, mailbox) => serviceAccountToken(this.endpoints, this.serviceAccountKey(credentials), mailbox, this.now()),
+    ensureCalendar: (context, name) => this.findCalendar(context, name),
+  };
 
   constructor(
     private readonly endpoints: GoogleEndpoints,
     /** The app's Clock: expiries are on the same "now" IntegrationAccess compares them with. */
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  private serviceAccountKey(credentials: OrganisationCredentials): string {
+    if (credentials.kind !== 'service-account') throw new ProviderError('PERMANENT', 'Google: org-wide access needs a service account key');
+    return credentials.key;
+  }
+
+  /**
+   * The delegated scopes (least privilege: events + calendar list) cannot create calendars,
+   * so a named target calendar must exist in the mailbox; a missing one is PERMANENT.
+   */
+  private async findCalendar(context: TokenContext, name: string): Promise<ProviderCalendar> {
+    const found = (await this.listCalendars(context)).find((c) => c.canWrite && c.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new ProviderError('PERMANENT', 'Google: no writable calendar of that name in the mailbox');
+    return found;
+  }
 
   authorizationUrl(request: AuthorizationRequest): string {
     return this.client().generateAuthUrl({

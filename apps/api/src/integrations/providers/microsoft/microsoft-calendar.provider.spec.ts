@@ -73,6 +73,7 @@ describe('authorization URL', () => {
     const real = new MicrosoftCalendarProvider({
       clientId: 'app-id',
       clientSecret: 'secret',
+      adminConsentRedirectUri: 'https://app.example.com/api/v1/admin/organisation-connections/microsoft/callback',
       redirectUri: 'https://fs.example.com/api/v1/integrations/microsoft/callback',
       tenant: 'organizations',
       authorityOrigin: 'https://login.microsoftonline.com',

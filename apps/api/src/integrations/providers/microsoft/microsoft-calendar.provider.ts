@@ -13,6 +13,8 @@ import type {
   CodeExchange,
   ConnectedAccount,
   EventRef,
+  OrganisationAccessProvider,
+  OrganisationCredentials,
   ProviderTokens,
   TokenContext,
   UpsertOptions,
@@ -21,7 +23,8 @@ import { ProviderError } from '../provider-error';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
 import { microsoftErrorToProviderError } from './microsoft-error.mapper';
 import { listMicrosoftChanges } from './microsoft-changes';
-import { MicrosoftGraph } from './microsoft-graph';
+import { mailboxPath, MicrosoftGraph } from './microsoft-graph';
+import { MicrosoftAppIdentity } from './microsoft-app-identity';
 import { MicrosoftGraphEvents } from './microsoft-graph-events';
 import { MicrosoftIdentity } from './microsoft-identity';
 import { microsoftBusyBlocks } from './microsoft-schedule';
@@ -33,6 +36,9 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   private readonly identity: MicrosoftIdentity;
   private readonly graph: MicrosoftGraph;
   private readonly events: MicrosoftGraphEvents;
+  private readonly appIdentity: MicrosoftAppIdentity;
+  /** Microsoft 365 org-wide: admin consent, client-credentials tokens, /users/{mailbox} calls. */
+  readonly organisation: OrganisationAccessProvider;
 
   constructor(
     endpoints: MicrosoftEndpoints,
@@ -41,6 +47,26 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     this.identity = new MicrosoftIdentity(endpoints);
     this.graph = new MicrosoftGraph(endpoints);
     this.events = new MicrosoftGraphEvents(this.graph);
+    this.appIdentity = new MicrosoftAppIdentity(endpoints);
+    this.organisation = {
+      adminConsentUrl: (state) => this.appIdentity.adminConsentUrl(state),
+      appToken: (credentials, mailbox) => this.appToken(credentials, mailbox),
+      ensureCalendar: (context, name) => this.ensureCalendar(context, name),
+    };
+  }
+
+  /** One tenant-wide token serves every mailbox; `_mailbox` matters only to the call paths. */
+  private appToken(credentials: OrganisationCredentials, _mailbox: string): Promise<ProviderTokens> {
+    if (credentials.kind !== 'tenant') throw new ProviderError('PERMANENT', 'Microsoft: org-wide access needs a tenant');
+    return this.mapErrors(() => this.appIdentity.appToken(credentials.tenant));
+  }
+
+  private ensureCalendar(context: TokenContext, name: string): Promise<ProviderCalendar> {
+    return this.withAccessToken(context, async (accessToken) => {
+      const base = mailboxPath(context.mailbox);
+      const existing = (await this.graph.listCalendars(accessToken, base)).find((c) => c.canWrite && c.name.toLowerCase() === name.toLowerCase());
+      return existing ?? this.graph.createCalendar(accessToken, base, name);
+    });
   }
 
   authorizationUrl(request: AuthorizationRequest): string {
@@ -71,20 +97,20 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   async revoke(_tokens: ProviderTokens): Promise<void> {}
 
   async listCalendars(context: TokenContext): Promise<ProviderCalendar[]> {
-    return this.withAccessToken(context, (accessToken) => this.graph.listCalendars(accessToken));
+    return this.withAccessToken(context, (accessToken) => this.graph.listCalendars(accessToken, mailboxPath(context.mailbox)));
   }
 
   async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef> {
-    return this.withAccessToken(context, (accessToken) => this.events.upsert(accessToken, calendarId, event, known, options));
+    return this.withAccessToken(context, (accessToken) => this.events.upsert(accessToken, mailboxPath(context.mailbox), calendarId, event, known, options));
   }
 
   async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {
-    return this.withAccessToken(context, (accessToken) => this.events.delete(accessToken, calendarId, event.syncKey, event.known));
+    return this.withAccessToken(context, (accessToken) => this.events.delete(accessToken, mailboxPath(context.mailbox), calendarId, event.syncKey, event.known));
   }
 
   /** The default calendar only: see microsoft-schedule.ts. */
   async busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]> {
-    return this.withAccessToken(context, (accessToken) => microsoftBusyBlocks(this.graph, accessToken, request));
+    return this.withAccessToken(context, (accessToken) => microsoftBusyBlocks(this.graph, accessToken, mailboxPath(context.mailbox), request));
   }
 
   /** See microsoft-changes.ts. */

@@ -40,13 +40,19 @@ const instantOf = (value: Event['start']): number => {
 const isNotFound = (error: unknown) => microsoftErrorToProviderError(error).code === 'NOT_FOUND';
 const toRef = (event: GraphEvent): EventRef => ({ externalId: event.id, ...(event['@odata.etag'] ? { etag: event['@odata.etag'] } : {}) });
 /** Creates and lookups happen in our calendar; an event with a known id is reached wherever it is. */
-const inCalendar = (calendarId: string) => `/me/calendars/${encodeURIComponent(calendarId)}/events`;
+const inCalendar = (base: string, calendarId: string) => `${base}/calendars/${encodeURIComponent(calendarId)}/events`;
 /**
  * By immutable id, not under the calendar: if the person moved our event to another of
  * their calendars, we keep updating it there instead of failing to find it and creating it
  * again (the transactionId would then hand back the moved event, never updated).
  */
-const byId = (eventId: string) => `/me/events/${encodeURIComponent(eventId)}`;
+const byId = (base: string, eventId: string) => `${base}/events/${encodeURIComponent(eventId)}`;
+
+/** One Graph client for one call's token, and the mailbox path (mailboxPath) its calls go under. */
+interface Caller {
+  client: Client;
+  base: string;
+}
 
 export class MicrosoftGraphEvents {
   constructor(private readonly graph: MicrosoftGraph) {}
@@ -58,8 +64,8 @@ export class MicrosoftGraphEvents {
    * Should the lookup find several (a duplicate from an earlier failure), the extra ones
    * are deleted: one intervention, one event.
    */
-  async upsert(accessToken: string, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef> {
-    const client = this.graph.client(accessToken);
+  async upsert(accessToken: string, base: string, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef> {
+    const client: Caller = { client: this.graph.client(accessToken), base };
     if (!known && options?.firstWrite) {
       const created = await this.createFirst(client, calendarId, event);
       if (created) return created;
@@ -74,7 +80,7 @@ export class MicrosoftGraphEvents {
     const [found, ...duplicates] = await this.findBySyncKey(client, calendarId, event.syncKey);
     for (const duplicate of duplicates) await this.deleteIfPresent(client, duplicate.id);
     if (found) return toRef(await this.patch(client, found.id, event));
-    const created = (await this.request(client, inCalendar(calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
+    const created = (await this.request(client, inCalendar(base, calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
     return toRef(created);
   }
 
@@ -84,10 +90,10 @@ export class MicrosoftGraphEvents {
    * the event the first made, which is brought up to date if it differs; a 409 for the
    * repeated transactionId (Graph's answer is not documented) says: look it up (undefined).
    */
-  private async createFirst(client: Client, calendarId: string, event: CalendarEventInput): Promise<EventRef | undefined> {
+  private async createFirst(client: Caller, calendarId: string, event: CalendarEventInput): Promise<EventRef | undefined> {
     let created: GraphEvent;
     try {
-      created = (await this.request(client, inCalendar(calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
+      created = (await this.request(client, inCalendar(client.base, calendarId)).post(toGraphCreate(event, calendarId))) as GraphEvent;
     } catch (error) {
       if (isDuplicateTransaction(error)) return undefined;
       throw error;
@@ -99,16 +105,16 @@ export class MicrosoftGraphEvents {
    * Already gone (404) is success. Without a known id, or when the known one is gone (an
    * id can change on archive or export/import), the syncKey property finds our events.
    */
-  async delete(accessToken: string, calendarId: string, syncKey: string, known?: EventRef): Promise<void> {
-    const client = this.graph.client(accessToken);
+  async delete(accessToken: string, base: string, calendarId: string, syncKey: string, known?: EventRef): Promise<void> {
+    const client: Caller = { client: this.graph.client(accessToken), base };
     if (known && (await this.deleteIfPresent(client, known.externalId))) return;
     for (const found of await this.findBySyncKey(client, calendarId, syncKey)) await this.deleteIfPresent(client, found.id);
   }
 
   /** True when Graph deleted it, false when it was not there (404). */
-  private async deleteIfPresent(client: Client, eventId: string): Promise<boolean> {
+  private async deleteIfPresent(client: Caller, eventId: string): Promise<boolean> {
     try {
-      await this.request(client, byId(eventId)).delete();
+      await this.request(client, byId(client.base, eventId)).delete();
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -116,17 +122,17 @@ export class MicrosoftGraphEvents {
     }
   }
 
-  private async patch(client: Client, eventId: string, event: CalendarEventInput): Promise<GraphEvent> {
-    return (await this.request(client, byId(eventId)).patch(toGraphEvent(event))) as GraphEvent;
+  private async patch(client: Caller, eventId: string, event: CalendarEventInput): Promise<GraphEvent> {
+    return (await this.request(client, byId(client.base, eventId)).patch(toGraphEvent(event))) as GraphEvent;
   }
 
   /** Our events carrying this syncKey in the calendar, oldest first (normally one, or none). */
-  private async findBySyncKey(client: Client, calendarId: string, syncKey: string): Promise<GraphEvent[]> {
-    const page = (await this.request(client, inCalendar(calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as GraphPage<GraphEvent>;
+  private async findBySyncKey(client: Caller, calendarId: string, syncKey: string): Promise<GraphEvent[]> {
+    const page = (await this.request(client, inCalendar(client.base, calendarId)).filter(syncKeyFilter(syncKey)).top(MAX_MATCHES).get()) as GraphPage<GraphEvent>;
     return page.value;
   }
 
-  private request(client: Client, url: string) {
-    return client.api(url).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY);
+  private request(caller: Caller, url: string) {
+    return caller.client.api(url).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY);
   }
 }

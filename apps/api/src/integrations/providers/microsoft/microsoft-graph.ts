@@ -29,6 +29,19 @@ const MAX_PAGES = 50;
 export const NO_RETRY = [new RetryHandlerOptions(0, 0)];
 export const IMMUTABLE_IDS = 'IdType="ImmutableId"';
 
+/**
+ * Whose mailbox a call reaches: `/me` with a person's own (delegated) token, or
+ * `/users/{address}` with an organisation's app-only token, which acts as no user.
+ */
+export const mailboxPath = (mailbox?: string) => (mailbox ? `/users/${encodeURIComponent(mailbox)}` : '/me');
+
+const toProviderCalendar = (calendar: Listed<Calendar>): ProviderCalendar => ({
+  id: calendar.id,
+  name: calendar.name ?? '',
+  primary: calendar.isDefaultCalendar === true,
+  canWrite: calendar.canEdit === true,
+});
+
 export class MicrosoftGraph {
   private readonly fetchOptions: RequestInit;
 
@@ -36,11 +49,11 @@ export class MicrosoftGraph {
     this.fetchOptions = graphFetchOptions(endpoints.caPem);
   }
 
-  async listCalendars(accessToken: string): Promise<ProviderCalendar[]> {
+  async listCalendars(accessToken: string, base = '/me'): Promise<ProviderCalendar[]> {
     const client = this.client(accessToken);
     const calendars: Listed<Calendar>[] = [];
     let page = (await client
-      .api('/me/calendars')
+      .api(`${base}/calendars`)
       // Graph applies IdType to items (events), whose default id changes when they move;
       // every call of this adapter asks for immutable ids so no stored id depends on that.
       .header('Prefer', IMMUTABLE_IDS)
@@ -51,12 +64,13 @@ export class MicrosoftGraph {
       page = (await client.api(page['@odata.nextLink']).header('Prefer', IMMUTABLE_IDS).middlewareOptions(NO_RETRY).get()) as GraphPage<Calendar>;
       calendars.push(...page.value);
     }
-    return calendars.map((calendar) => ({
-      id: calendar.id,
-      name: calendar.name ?? '',
-      primary: calendar.isDefaultCalendar === true,
-      canWrite: calendar.canEdit === true,
-    }));
+    return calendars.map(toProviderCalendar);
+  }
+
+  /** A new calendar in the mailbox (graph/api/user-post-calendars). */
+  async createCalendar(accessToken: string, base: string, name: string): Promise<ProviderCalendar> {
+    const created = (await this.client(accessToken).api(`${base}/calendars`).middlewareOptions(NO_RETRY).post({ name })) as Listed<Calendar>;
+    return toProviderCalendar(created);
   }
 
   /** The signed-in user's address, for accounts whose id token carries no email. */

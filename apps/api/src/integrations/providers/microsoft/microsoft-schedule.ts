@@ -15,12 +15,12 @@ import { instantOfGraphDateTime } from './microsoft-time-zone';
 const BUSY_STATUSES = new Set(['busy', 'tentative', 'oof']);
 const utc = (instant: Date) => ({ dateTime: instant.toISOString().slice(0, 19), timeZone: 'UTC' });
 
-export async function microsoftBusyBlocks(graph: MicrosoftGraph, accessToken: string, request: BusyRequest): Promise<CalendarBusy[]> {
+export async function microsoftBusyBlocks(graph: MicrosoftGraph, accessToken: string, base: string, request: BusyRequest): Promise<CalendarBusy[]> {
   const defaultCalendar = request.calendars.find((calendar) => calendar.primary);
   if (!defaultCalendar) return [];
   const answer = (await graph
     .client(accessToken)
-    .api('/me/calendar/getSchedule')
+    .api(`${base}/calendar/getSchedule`)
     .header('Prefer', [IMMUTABLE_IDS, 'outlook.timezone="UTC"'].join(', '))
     .middlewareOptions(NO_RETRY)
     .post({ schedules: [request.accountEmail], startTime: utc(request.from), endTime: utc(request.to), availabilityViewInterval: 60 })) as {
