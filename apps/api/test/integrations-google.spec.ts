@@ -40,6 +40,7 @@ describe('Google Calendar connection', () => {
         availabilityRefreshedAt: null,
         availabilityError: null,
         health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
+        syncMode: 'push',
       })),
     );
   });

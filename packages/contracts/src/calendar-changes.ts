@@ -5,10 +5,8 @@
 import { z } from 'zod';
 import { calendarProviderSchema } from './integrations.js';
 
-/** Per integration. push: we write, we never read back (the default). two-way: their moves and deletions come back as changes. */
-export const SYNC_MODES = ['push', 'two-way'] as const;
-export const syncModeSchema = z.enum(SYNC_MODES);
-export type SyncMode = z.infer<typeof syncModeSchema>;
+// The sync mode lives in its own file because integrations.ts uses it too (no import cycle).
+export { SYNC_MODES, syncModeSchema, type SyncMode } from './sync-mode.js';
 
 /** moved: the start or end changed. removed: the event was deleted. (Title, description or place edits are not ours to take: restored, no change.) */
 export const CALENDAR_CHANGE_KINDS = ['moved', 'removed'] as const;
@@ -52,6 +50,14 @@ export const calendarChangeSchema = z.object({
   decidedByName: z.string().nullable(),
 });
 export type CalendarChange = z.infer<typeof calendarChangeSchema>;
+
+/** On each intervention: its latest calendar change (what the technician sees on the card), null when none. */
+export const interventionCalendarChangeSchema = z.object({
+  id: z.uuid(),
+  kind: calendarChangeKindSchema,
+  status: calendarChangeStatusSchema,
+});
+export type InterventionCalendarChange = z.infer<typeof interventionCalendarChangeSchema>;
 
 /** GET /calendar-changes?status=… (dispatch and admin: all; a technician: their own). */
 export const calendarChangeListQuerySchema = z.strictObject({

@@ -2,6 +2,7 @@
 // CalDAV server, as the API shows it to the PWA. Tokens and passwords never appear here.
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
+import { syncModeSchema } from './sync-mode.js';
 
 export const CALENDAR_PROVIDERS = ['google', 'microsoft', 'caldav'] as const;
 export const calendarProviderSchema = z.enum(CALENDAR_PROVIDERS);
@@ -77,6 +78,8 @@ export const integrationSchema = z.object({
   /** Why the last read of busy times failed (e.g. ACCESS_DENIED: reconnect to grant free/busy); null when it worked. */
   availabilityError: integrationErrorCodeSchema.nullable(),
   health: integrationHealthSchema,
+  /** push: we only write. two-way: moves and deletions made in the calendar come back to dispatch as calendar changes. */
+  syncMode: syncModeSchema,
 });
 export type Integration = z.infer<typeof integrationSchema>;
 
@@ -98,9 +101,11 @@ export const integrationSettingsSchema = z
     shareAvailability: z.boolean().optional(),
     /** Empty: back to the default (primary + target calendar). */
     availabilityCalendarIds: z.array(safeString().min(1).max(1024)).max(20).optional(),
+    /** two-way: Google and Microsoft only (CalDAV stays push). */
+    syncMode: syncModeSchema.optional(),
   })
   .refine((v) => Object.values(v).some((value) => value !== undefined), {
-    message: 'give calendarId, syncEnabled, shareAvailability or availabilityCalendarIds',
+    message: 'give calendarId, syncEnabled, shareAvailability, availabilityCalendarIds or syncMode',
   });
 export type IntegrationSettingsRequest = z.input<typeof integrationSettingsSchema>;
 

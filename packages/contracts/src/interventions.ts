@@ -1,6 +1,7 @@
 // Interventions: a job at a client's address in a time slot, assigned to a technician.
 import { z } from 'zod';
 import { interventionWarningSchema } from './availability.js';
+import { interventionCalendarChangeSchema } from './calendar-changes.js';
 import { interventionStatusSchema } from './enums.js';
 import { safeString } from './safe-text.js';
 import { interventionSyncSchema } from './sync-state.js';
@@ -76,6 +77,8 @@ export const interventionSchema = z.object({
   updatedAt: z.string(),
   /** One entry per calendar of the technician that receives interventions; empty when none. */
   sync: z.array(interventionSyncSchema),
+  /** The latest change the technician made to this intervention's event in their calendar (two-way sync); null when none. */
+  calendarChange: interventionCalendarChangeSchema.nullable(),
 });
 export type Intervention = z.infer<typeof interventionSchema>;
 

@@ -206,6 +206,8 @@ export class IntegrationsService {
       availabilityRefreshedAt: (row?.shareAvailability && refresh?.refreshedAt?.toISOString()) || null,
       availabilityError: (row?.shareAvailability && (refresh?.lastError as IntegrationErrorCode | null | undefined)) || null,
       health: row ? await this.syncStatus.healthOf(row) : NO_HEALTH,
+      // Two-way sync (branch two-way) stores the person's choice; until then every integration pushes.
+      syncMode: 'push',
     };
   }
 }

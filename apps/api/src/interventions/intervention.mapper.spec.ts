@@ -27,6 +27,7 @@ describe('toIntervention', () => {
       technician: undefined,
       technicianName: 'Alice Martin',
       sync: [],
+      calendarChange: null,
     });
   });
 });

@@ -20,5 +20,7 @@ export function toIntervention(row: InterventionRow, sync: InterventionSync[] = 
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     sync,
+    // Two-way sync (branch two-way) fills this with the intervention's latest calendar change.
+    calendarChange: null,
   };
 }

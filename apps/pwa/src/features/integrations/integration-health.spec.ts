@@ -18,6 +18,7 @@ const syncing: Integration = {
   availabilityRefreshedAt: null,
   availabilityError: null,
   health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null },
+  syncMode: 'push',
 };
 
 describe('healthTexts', () => {

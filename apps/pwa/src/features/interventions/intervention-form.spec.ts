@@ -21,6 +21,7 @@ const existing: Intervention = {
   version: 1,
   updatedAt: '2026-11-30T08:00:00.000Z',
   sync: [],
+  calendarChange: null,
 };
 
 describe('toCreateRequest', () => {
