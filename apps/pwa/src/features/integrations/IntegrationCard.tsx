@@ -1,5 +1,5 @@
 // One provider's card: status badge, account, the explanation and next action from the status
-// table (integration-status.ts), and — while a grant is held — calendar, sync switch, disconnect.
+// table (integration-status.ts), and — while a grant is held — calendar, sync and two-way switches, disconnect.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '@fs/contracts';
@@ -13,6 +13,7 @@ import { ProviderIcon } from './ProviderIcon';
 import { SyncHealth } from './SyncHealth';
 import { SyncToggle } from './SyncToggle';
 import { AvailabilityToggle } from './AvailabilityToggle';
+import { TwoWayToggle } from './TwoWayToggle';
 
 export function IntegrationCard({ integration }: { integration: Integration }) {
   const { t, i18n } = useTranslation();
@@ -93,6 +94,9 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
             onSaved={() => setNotice(t('integrations.calendar.saved'))}
           />
           <SyncToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.sync.turnedOn' : 'integrations.sync.turnedOff'))} />
+          {integration.provider !== 'caldav' && (
+            <TwoWayToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.twoWay.turnedOn' : 'integrations.twoWay.turnedOff'))} />
+          )}
           <AvailabilityToggle
             integration={integration}
             providerName={provider}
