@@ -17,6 +17,9 @@ const TABLE_WRITERS = {
   intervention: ['apps/api/src/interventions/interventions.repository.ts', 'apps/api/src/database/seed.ts'],
   user: ['apps/api/src/database/seed.ts'],
   icsFeed: ['apps/api/src/feeds/ics-feed.repository.ts'],
+  calendarPull: ['apps/api/src/integrations/inbound/calendar-pull.repository.ts'],
+  calendarChange: ['apps/api/src/calendar-changes/calendar-change.repository.ts'],
+  calendarChangeSettings: ['apps/api/src/calendar-changes/calendar-change-settings.repository.ts'],
 };
 const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
 const writesOutsideOwner = (tables) =>

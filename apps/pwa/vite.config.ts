@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { BUILT_APP_HEADERS, SECURITY_HEADERS } from './security-headers';
+import { MANIFEST, translatedManifests } from './web-manifest';
 
 // The one place the PWA reads its environment: where the API listens during dev/preview.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
@@ -19,28 +20,12 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    translatedManifests(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
-      manifest: {
-        name: 'Field Service',
-        short_name: 'Field Service',
-        // In the manifest's language (the app's default): one manifest is installed per
-        // origin, so it speaks the default language; the app itself follows the person's.
-        description: 'Planning des interventions pour les techniciens et les répartiteurs',
-        lang: 'fr',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        background_color: '#f5f7fa',
-        theme_color: '#1d4ed8',
-        icons: [
-          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: MANIFEST,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',

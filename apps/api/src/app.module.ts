@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { CalendarChangesModule } from './calendar-changes/calendar-changes.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         InterventionsModule,
         IntegrationsModule,
+        CalendarChangesModule,
         FeedsModule,
         HealthModule,
       ],

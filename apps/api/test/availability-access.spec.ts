@@ -62,6 +62,28 @@ describe('GET /technicians/:id/busy: bad input names the field', () => {
   });
 });
 
+describe('GET /technicians/busy: everyone at once, for dispatch only', () => {
+  const everyone = (auth: string, query: Record<string, string>) => t.http.get('/api/v1/technicians/busy').query(query).set('Authorization', auth);
+
+  it('dispatch and admin get one entry per technician', async () => {
+    for (const email of ['dispatch@example.com', 'admin@example.com']) {
+      const response = await everyone(await as(email), { from, to: '2027-03-08T00:00:00Z' }).expect(200);
+      expect(response.body).toContainEqual({ technicianId: aliceId, blocks: [] });
+      expect(response.body.length).toBe(await t.prisma.user.count({ where: { role: 'TECHNICIAN' } }));
+    }
+  });
+
+  it('a technician gets 403, even about a slot', async () => {
+    const response = await everyone(await as('alice@example.com'), { from, to: '2027-03-08T00:00:00Z' }).expect(403);
+    expect(response.body.code).toBe('FORBIDDEN');
+  });
+
+  it('a bad range names the field', async () => {
+    const response = await everyone(await as('dispatch@example.com'), { from, to: '2027-02-28T00:00:00Z' }).expect(400);
+    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(['to']);
+  });
+});
+
 describe('sharing settings', () => {
   it('is on by default once connected, and the calendars that count must be the account’s', async () => {
     const auth = await as('alice@example.com');

@@ -91,6 +91,23 @@ describe.each(['google', 'microsoft'] as const)('availability through %s', (prov
     expect(await busy(techId)).toEqual([]);
   });
 
+  it('GET /technicians/busy lists every technician for a slot: the busy one with the block, the other free', async () => {
+    const { owner, techId } = await connect(provider);
+    await owner.add({ title: 'School run', start: dayAt(12, 15), end: dayAt(12, 16) });
+    await refresh();
+    const response = await t.http
+      .get('/api/v1/technicians/busy')
+      .query({ from: dayAt(12, 15).toISOString(), to: dayAt(12, 17).toISOString() })
+      .set('Authorization', dispatch)
+      .expect(200);
+    const entries = new Map(response.body.map((e: { technicianId: string; blocks: unknown[] }) => [e.technicianId, e.blocks]));
+    expect(entries.get(techId)).toEqual([{ start: dayAt(12, 15).toISOString(), end: dayAt(12, 16).toISOString(), provider }]);
+    expect(entries.get(ids[other]!)).toEqual([]);
+    // A slot after the block: everyone free.
+    const later = await t.http.get('/api/v1/technicians/busy').query({ from: dayAt(12, 16).toISOString(), to: dayAt(12, 17).toISOString() }).set('Authorization', dispatch).expect(200);
+    expect(later.body.every((e: { blocks: unknown[] }) => e.blocks.length === 0)).toBe(true);
+  });
+
   it('shows every occurrence of a weekly series, but not a cancelled one, and never a free event', async () => {
     const { owner, techId } = await connect(provider);
     const series = await owner.add({ title: 'School run', start: dayAt(7, 7), end: dayAt(7, 8), weeklyCount: 4 });

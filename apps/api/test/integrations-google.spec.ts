@@ -33,6 +33,7 @@ describe('Google Calendar connection', () => {
         calendarId: null,
         calendarName: null,
         syncEnabled: true,
+        syncMode: 'push',
         lastError: null,
         connectedAt: null,
         shareAvailability: true,
@@ -40,7 +41,6 @@ describe('Google Calendar connection', () => {
         availabilityRefreshedAt: null,
         availabilityError: null,
         health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
-        syncMode: 'push',
       })),
     );
   });

@@ -103,6 +103,14 @@ describe('CalDAV sync against Radicale', () => {
     expect(await titles(BOB_DAV.username, job.id)).toEqual([]);
   });
 
+  it('two-way sync is refused for CalDAV (400 naming syncMode): push only for now', async () => {
+    await connect(alice, CALDAV_USER);
+    const refused = await t.http.post('/api/v1/integrations/caldav/settings').set('Authorization', alice).send({ syncMode: 'two-way' }).expect(400);
+    expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'syncMode' })]);
+    const { body } = await t.http.get('/api/v1/integrations').set('Authorization', alice).expect(200);
+    expect(body.find((i: { provider: string }) => i.provider === 'caldav').syncMode).toBe('push');
+  });
+
   it('server down: the job is retried and makes exactly one event', async () => {
     await connect(alice, CALDAV_USER);
     await drain(); // the seeded week first

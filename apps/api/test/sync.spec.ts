@@ -183,11 +183,14 @@ describe('calendar sync', () => {
     await drain();
     await t.emu.control.addFault({ provider: 'google', route: 'events.insert', status: 503 });
     const waiting = [await create({ title: 'Deferred 1' }), await create({ title: 'Deferred 2' })];
-    // The outage lasts: each retry fails and the backoff grows (about 1, 2, 4, 8 s...).
+    // The outage lasts: each retry fails and the backoff grows (about 1, 2, 4, 8 s...). Each
+    // round waits for the later of the two (full jitter spreads them), so both are tried every
+    // round and the last one leaves both at least a second (RETRY_BASE_MS) in the future.
     for (let round = 0; round < 5; round++) {
       await worker.runOnce();
-      const { runAfter } = await t.prisma.syncJob.findFirstOrThrow({ where: { interventionId: waiting[0]!.id } });
-      if (round < 4) t.clock.advance(runAfter.getTime() - t.clock.now().getTime());
+      const jobs = await t.prisma.syncJob.findMany({ where: { interventionId: { in: waiting.map((w) => w.id) } } });
+      const latest = Math.max(...jobs.map((job) => job.runAfter.getTime()));
+      if (round < 4) t.clock.advance(latest - t.clock.now().getTime());
     }
     const deferred = await t.prisma.syncJob.findMany({ where: { interventionId: { in: waiting.map((w) => w.id) } } });
     expect(deferred.map((job) => [job.lastError, job.runAfter > t.clock.now()])).toEqual([["TRANSIENT", true], ["TRANSIENT", true]]);

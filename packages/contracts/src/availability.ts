@@ -27,6 +27,10 @@ export type BusyQuery = z.input<typeof busyQuerySchema>;
 export const busyBlockSchema = z.object({ start: z.string(), end: z.string(), provider: calendarProviderSchema });
 export type BusyBlock = z.infer<typeof busyBlockSchema>;
 
+/** One entry of GET /technicians/busy?from=&to= (dispatch and admin): every technician, busy or not. */
+export const technicianBusyEntrySchema = z.object({ technicianId: z.uuid(), blocks: z.array(busyBlockSchema) });
+export type TechnicianBusyEntry = z.infer<typeof technicianBusyEntrySchema>;
+
 /** A write that succeeded but deserves a second look; the PWA translates each code. */
 export const INTERVENTION_WARNING_CODES = ['TECHNICIAN_BUSY'] as const;
 export const interventionWarningSchema = z.object({

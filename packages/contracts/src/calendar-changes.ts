@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { calendarProviderSchema } from './integrations.js';
 
-// The sync mode lives in its own file because integrations.ts uses it too (no import cycle).
 export { SYNC_MODES, syncModeSchema, type SyncMode } from './sync-mode.js';
 
 /** moved: the start or end changed. removed: the event was deleted. (Title, description or place edits are not ours to take: restored, no change.) */
@@ -51,14 +50,6 @@ export const calendarChangeSchema = z.object({
 });
 export type CalendarChange = z.infer<typeof calendarChangeSchema>;
 
-/** On each intervention: its latest calendar change (what the technician sees on the card), null when none. */
-export const interventionCalendarChangeSchema = z.object({
-  id: z.uuid(),
-  kind: calendarChangeKindSchema,
-  status: calendarChangeStatusSchema,
-});
-export type InterventionCalendarChange = z.infer<typeof interventionCalendarChangeSchema>;
-
 /** GET /calendar-changes?status=… (dispatch and admin: all; a technician: their own). */
 export const calendarChangeListQuerySchema = z.strictObject({
   status: calendarChangeStatusSchema.optional(),
@@ -71,3 +62,11 @@ export const calendarChangePolicySettingsSchema = z.strictObject({
 });
 export type CalendarChangePolicySettings = z.infer<typeof calendarChangePolicySettingsSchema>;
 export const DEFAULT_CALENDAR_CHANGE_POLICY: CalendarChangePolicy = 'propose';
+
+/** On an intervention: the latest calendar change its technician made, so they see where it stands. */
+export const interventionCalendarChangeSchema = z.object({
+  id: z.uuid(),
+  kind: calendarChangeKindSchema,
+  status: calendarChangeStatusSchema,
+});
+export type InterventionCalendarChange = z.infer<typeof interventionCalendarChangeSchema>;

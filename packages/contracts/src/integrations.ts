@@ -67,6 +67,8 @@ export const integrationSchema = z.object({
   calendarId: z.string().nullable(),
   calendarName: z.string().nullable(),
   syncEnabled: z.boolean(),
+  /** push: we only write. two-way: the person's moves and deletions of our events come back to dispatch as calendar changes. */
+  syncMode: syncModeSchema,
   lastError: integrationErrorCodeSchema.nullable(),
   connectedAt: z.string().nullable(),
   /** Dispatch sees the busy times (never the titles) of the calendars below. On by default. */
@@ -78,8 +80,6 @@ export const integrationSchema = z.object({
   /** Why the last read of busy times failed (e.g. ACCESS_DENIED: reconnect to grant free/busy); null when it worked. */
   availabilityError: integrationErrorCodeSchema.nullable(),
   health: integrationHealthSchema,
-  /** push: we only write. two-way: moves and deletions made in the calendar come back to dispatch as calendar changes. */
-  syncMode: syncModeSchema,
 });
 export type Integration = z.infer<typeof integrationSchema>;
 
@@ -98,14 +98,13 @@ export const integrationSettingsSchema = z
   .strictObject({
     calendarId: safeString().min(1).max(1024).optional(),
     syncEnabled: z.boolean().optional(),
+    syncMode: syncModeSchema.optional(),
     shareAvailability: z.boolean().optional(),
     /** Empty: back to the default (primary + target calendar). */
     availabilityCalendarIds: z.array(safeString().min(1).max(1024)).max(20).optional(),
-    /** two-way: Google and Microsoft only (CalDAV stays push). */
-    syncMode: syncModeSchema.optional(),
   })
   .refine((v) => Object.values(v).some((value) => value !== undefined), {
-    message: 'give calendarId, syncEnabled, shareAvailability, availabilityCalendarIds or syncMode',
+    message: 'give calendarId, syncEnabled, syncMode, shareAvailability or availabilityCalendarIds',
   });
 export type IntegrationSettingsRequest = z.input<typeof integrationSettingsSchema>;
 

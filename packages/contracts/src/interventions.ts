@@ -71,13 +71,14 @@ export const interventionSchema = z.object({
   endsAt: z.string(),
   timeZone: z.string(),
   status: interventionStatusSchema,
-  technicianId: z.uuid(),
-  technicianName: z.string(),
+  /** Null: unassigned, back with dispatch (e.g. dispatch accepted that the technician removed it from their calendar). */
+  technicianId: z.uuid().nullable(),
+  technicianName: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
   /** One entry per calendar of the technician that receives interventions; empty when none. */
   sync: z.array(interventionSyncSchema),
-  /** The latest change the technician made to this intervention's event in their calendar (two-way sync); null when none. */
+  /** The latest change its technician made to it in their calendar (two-way sync); null when none. */
   calendarChange: interventionCalendarChangeSchema.nullable(),
 });
 export type Intervention = z.infer<typeof interventionSchema>;

@@ -62,6 +62,12 @@ export const envSchema = z.object({
    */
   SYNC_WINDOW_PAST_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /**
+   * Two-way sync: how often the target calendar of each two-way integration is read for the
+   * technician's moves and deletions (Google sync token, Graph delta), in milliseconds.
+   * Without push channels this is how soon dispatch hears of a change. Runs with the sync worker.
+   */
+  SYNC_PULL_INTERVAL_MS: z.coerce.number().int().min(1_000).default(120_000),
+  /**
    * How often each shared calendar's busy times are read again (free/busy polling), in
    * minutes. At most 15: dispatch must see a change in a technician's calendar within 15
    * minutes. Runs with the sync worker (SYNC_WORKER_ENABLED).

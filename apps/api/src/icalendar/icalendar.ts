@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { instantsOfWallTime, wallTimeAt } from '@fs/contracts';
 
 export interface IcalEvent {
   /** Stable across every version of the event: calendar apps match updates on it. */
@@ -44,7 +45,11 @@ export function newCalendar(name?: string): ICalCalendar {
 export function addEvent(calendar: ICalCalendar, event: IcalEvent): void {
   // A zone the tz library does not know (never expected for a validated IANA name) falls
   // back to UTC times: the instant stays right, only the zone label is lost.
-  const tzid = vtimezoneOf(event.timeZone)?.tzid;
+  // On the night clocks go back, a wall time such as 02:30 happens twice and a TZID time
+  // cannot say which (RFC 5545 means the first; ical.js and others read the second): such an
+  // event is written in UTC, which names its instants exactly, at the cost of its zone label.
+  const ambiguous = [event.startsAt, event.endsAt].some((instant) => instantsOfWallTime(wallTimeAt(instant, event.timeZone).wall, event.timeZone).length > 1);
+  const tzid = ambiguous ? undefined : vtimezoneOf(event.timeZone)?.tzid;
   const at = (instant: Date) => (tzid ? new TZDate(instant.getTime(), tzid) : instant);
   calendar.createEvent({
     id: event.uid,

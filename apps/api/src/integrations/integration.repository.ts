@@ -3,9 +3,9 @@
 // `pnpm tokens:reseal`, oauth/token-reseal.ts, rewrites them offline): every read for
 // display uses INTEGRATION_SELECT, which has no token column.
 import { Injectable, Logger } from '@nestjs/common';
-import type { CalendarProviderId, IntegrationErrorCode } from '@fs/contracts';
+import type { CalendarProviderId, IntegrationErrorCode, SyncMode } from '@fs/contracts';
 import { PrismaService } from '../database/prisma.service';
-import type { CalendarProvider as DbProvider, Prisma } from '../generated/prisma/client';
+import type { CalendarProvider as DbProvider, Prisma, SyncMode as DbSyncMode } from '../generated/prisma/client';
 import type { ConnectedAccount, ProviderTokens } from './providers/calendar-provider';
 import { TokenVault, VaultError } from './oauth/token-vault';
 import { TokensUnreadable, unreadableTokensLogLine } from './unreadable-tokens';
@@ -18,6 +18,7 @@ export const INTEGRATION_SELECT = {
   calendarId: true,
   calendarName: true,
   syncEnabled: true,
+  syncMode: true,
   lastError: true,
   connectedAt: true,
   shareAvailability: true,
@@ -48,6 +49,10 @@ void SAME_PROVIDER_SPELLING;
  * requests, each bounded by the adapters' request timeouts (15 s), plus slack.
  */
 const TOKEN_TRANSACTION_MS = 45_000;
+
+/** Prisma enum values are identifiers: 'two-way' is stored as two_way. */
+export const toSyncMode = (value: DbSyncMode): SyncMode => (value === 'two_way' ? 'two-way' : 'push');
+const toDbSyncMode = (value: SyncMode): DbSyncMode => (value === 'two-way' ? 'two_way' : 'push');
 
 const key = (userId: string, provider: CalendarProviderId) => ({ userId_provider: { userId, provider } });
 
@@ -134,7 +139,7 @@ export class IntegrationRepository {
       lastError: null,
       connectedAt: now,
       // Another account: its choices start over, availability sharing on (stated on the card).
-      ...(sameAccount ? {} : { calendarId: null, calendarName: null, syncEnabled: true, shareAvailability: true, availabilityCalendarIds: [] }),
+      ...(sameAccount ? {} : { calendarId: null, calendarName: null, syncEnabled: true, syncMode: 'push' as const, shareAvailability: true, availabilityCalendarIds: [] }),
     };
     await this.prisma.calendarIntegration.upsert({
       where: key(userId, provider),
@@ -210,6 +215,7 @@ export class IntegrationRepository {
         shareAvailability: true,
         availabilityCalendarIds: [],
         syncRunTotal: null,
+        syncMode: 'push',
       },
     });
   }
@@ -217,9 +223,18 @@ export class IntegrationRepository {
   async saveSettings(
     userId: string,
     provider: CalendarProviderId,
-    settings: { calendarId?: string; calendarName?: string; syncEnabled?: boolean; shareAvailability?: boolean; availabilityCalendarIds?: string[] },
+    settings: {
+      calendarId?: string;
+      calendarName?: string;
+      syncEnabled?: boolean;
+      syncMode?: SyncMode;
+      shareAvailability?: boolean;
+      availabilityCalendarIds?: string[];
+    },
   ): Promise<IntegrationRow> {
-    return this.prisma.calendarIntegration.update({ where: key(userId, provider), data: settings, select: INTEGRATION_SELECT });
+    const { syncMode, ...rest } = settings;
+    const data = { ...rest, ...(syncMode ? { syncMode: toDbSyncMode(syncMode) } : {}) };
+    return this.prisma.calendarIntegration.update({ where: key(userId, provider), data, select: INTEGRATION_SELECT });
   }
 
   private async readTokens(db: Db, userId: string, provider: CalendarProviderId): Promise<ProviderTokens | undefined> {

@@ -15,6 +15,9 @@ import { CalDavConnectService } from './caldav-connect.service';
 import { DisconnectionService } from './disconnection.service';
 import { GrantCheck } from './grant-check.service';
 import { IntegrationAccess } from './integration-access.service';
+import { CalendarPullRepository } from './inbound/calendar-pull.repository';
+import { CalendarPuller } from './inbound/calendar-puller';
+import { InboundCalendarChanges } from './inbound/inbound-calendar-changes';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
@@ -63,10 +66,14 @@ import { ProviderPace } from './sync/provider-pace';
     BusyRefresher,
     TechnicianAvailability,
     SyncStatusReader,
+    CalendarPullRepository,
+    CalendarPuller,
+    InboundCalendarChanges,
   ],
   // What other modules need: enqueue sync jobs in the intervention's transaction, read the
   // sync state and busy blocks returned with each intervention (read ports, never a provider
   // call), and the event privacy settings (the ICS feed).
-  exports: [CalendarSyncService, SyncStatusReader, TechnicianAvailability, EventPrivacyService],
+  // Two-way sync: the port the calendar-changes feature binds its recorder to.
+  exports: [CalendarSyncService, SyncStatusReader, TechnicianAvailability, EventPrivacyService, InboundCalendarChanges],
 })
 export class IntegrationsModule {}

@@ -10,6 +10,7 @@ import {
   type Integration,
   type IntegrationErrorCode,
   type ProviderCalendar,
+  type SyncMode,
   type User,
 } from '@fs/contracts';
 import { ApiException, invalidField } from '../common/api-error';
@@ -18,7 +19,7 @@ import { Clock } from '../common/clock';
 import { DisconnectionService } from './disconnection.service';
 import { GrantCheck } from './grant-check.service';
 import { IntegrationAccess } from './integration-access.service';
-import { IntegrationRepository, type IntegrationRow } from './integration.repository';
+import { IntegrationRepository, toSyncMode, type IntegrationRow } from './integration.repository';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import type { CalendarProvider, TokenContext } from './providers/calendar-provider';
 import { providerErrorToApiException } from './providers/error-status';
@@ -29,7 +30,7 @@ import { SyncStatusReader } from './sync/sync-status.reader';
 import { TokensUnreadable, tokensUnreadableToApiException } from './unreadable-tokens';
 import { BusyBlockRepository } from './availability/busy-block.repository';
 
-type Settings = { calendarId?: string; syncEnabled?: boolean; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
+type Settings = { calendarId?: string; syncEnabled?: boolean; syncMode?: SyncMode; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
 type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
 
 const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null } as const;
@@ -118,6 +119,9 @@ export class IntegrationsService {
       if (!chosen?.canWrite) throw invalidField('calendarId', 'must be one of the account’s writable calendars');
       calendarName = chosen.name;
     }
+    if (settings.syncMode === 'two-way' && !this.provider(providerId).twoWay) {
+      throw invalidField('syncMode', 'two-way sync is not available for this provider yet: push only');
+    }
     if (settings.availabilityCalendarIds) this.checkAvailabilityCalendars(providerId, calendars, settings.availabilityCalendarIds);
     await this.integrations.saveSettings(user.id, providerId, {
       ...settings,
@@ -125,6 +129,7 @@ export class IntegrationsService {
     });
     // A calendar chosen or sync switched back on: bring that calendar up to date.
     if (settings.calendarId !== undefined || settings.syncEnabled === true) await this.calendarSync.enqueueAllFor(user.id, providerId);
+    else if (settings.syncMode !== undefined) await this.calendarSync.onSyncModeChanged(user.id, providerId);
     // Sharing off: nothing of the busy times is kept. Otherwise what counts may have changed: read again soon.
     if (settings.shareAvailability === false) await this.busyBlocks.forget(user.id, providerId);
     else await this.busyBlocks.refreshSoon(user.id, providerId, this.clock.now());
@@ -199,6 +204,7 @@ export class IntegrationsService {
       calendarId: row?.calendarId ?? null,
       calendarName: row?.calendarName ?? null,
       syncEnabled: row?.syncEnabled ?? true,
+      syncMode: row ? toSyncMode(row.syncMode) : 'push',
       lastError: (row?.lastError as IntegrationErrorCode | null | undefined) ?? null,
       connectedAt: row?.connectedAt?.toISOString() ?? null,
       shareAvailability: row?.shareAvailability ?? true,
@@ -206,8 +212,6 @@ export class IntegrationsService {
       availabilityRefreshedAt: (row?.shareAvailability && refresh?.refreshedAt?.toISOString()) || null,
       availabilityError: (row?.shareAvailability && (refresh?.lastError as IntegrationErrorCode | null | undefined)) || null,
       health: row ? await this.syncStatus.healthOf(row) : NO_HEALTH,
-      // Two-way sync (branch two-way) stores the person's choice; until then every integration pushes.
-      syncMode: 'push',
     };
   }
 }

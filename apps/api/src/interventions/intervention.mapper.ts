@@ -1,9 +1,12 @@
 // Database row -> API shape. Pure.
-import type { Intervention, InterventionSync } from '@fs/contracts';
+import type { Intervention, InterventionCalendarChange, InterventionSync } from '@fs/contracts';
 import type { InterventionRow } from './interventions.repository';
 
-/** `sync`: its state in each of the technician's calendars (integrations' SyncStatusReader). */
-export function toIntervention(row: InterventionRow, sync: InterventionSync[] = []): Intervention {
+/**
+ * `sync`: its state in each of the technician's calendars; `calendarChange`: the latest change
+ * its technician made in their calendar (both from integrations' SyncStatusReader).
+ */
+export function toIntervention(row: InterventionRow, sync: InterventionSync[] = [], calendarChange: InterventionCalendarChange | null = null): Intervention {
   return {
     id: row.id,
     title: row.title,
@@ -16,11 +19,10 @@ export function toIntervention(row: InterventionRow, sync: InterventionSync[] = 
     timeZone: row.timeZone,
     status: row.status,
     technicianId: row.technicianId,
-    technicianName: row.technician.name,
+    technicianName: row.technician?.name ?? null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     sync,
-    // Two-way sync (branch two-way) fills this with the intervention's latest calendar change.
-    calendarChange: null,
+    calendarChange,
   };
 }

@@ -48,7 +48,7 @@ export class InterventionsService {
   /** "Retry" on a failed badge: the intervention is due again in each of its technician's calendars. */
   async retrySync(user: User, id: string): Promise<Intervention> {
     const row = await this.findVisible(user, id);
-    await this.calendarSync.retryIntervention(id, row.technicianId);
+    if (row.technicianId) await this.calendarSync.retryIntervention(id, row.technicianId);
     return this.one(row);
   }
 
@@ -63,7 +63,7 @@ export class InterventionsService {
         startsAt: new Date(input.startsAt),
         endsAt: new Date(input.endsAt),
       });
-      await this.calendarSync.onInterventionChanged(tx, row.id, [row.technicianId]);
+      await this.calendarSync.onInterventionChanged(tx, row.id, assignees(row));
       return row;
     });
     return this.withWarnings(await this.one(created));
@@ -82,7 +82,7 @@ export class InterventionsService {
       if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after startsAt');
       const row = await this.repository.update(tx, id, { ...patch, startsAt, endsAt });
       // Both technicians on a reassignment: the event leaves one calendar for the other.
-      await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId, row.technicianId]);
+      await this.calendarSync.onInterventionChanged(tx, id, assignees(current, row));
       return row;
     });
     return this.withWarnings(await this.one(updated));
@@ -93,7 +93,7 @@ export class InterventionsService {
       const current = await this.findVisible(user, id, tx);
       if (current.status === 'CANCELLED') return current;
       const row = await this.repository.update(tx, id, { status: 'CANCELLED' });
-      await this.calendarSync.onInterventionChanged(tx, id, [row.technicianId]);
+      await this.calendarSync.onInterventionChanged(tx, id, assignees(row));
       return row;
     });
     return this.one(cancelled);
@@ -103,8 +103,41 @@ export class InterventionsService {
     await this.repository.transaction(async (tx) => {
       const current = await this.findVisible(user, id, tx);
       await this.repository.delete(tx, id);
-      await this.calendarSync.onInterventionChanged(tx, id, [current.technicianId]);
+      await this.calendarSync.onInterventionChanged(tx, id, assignees(current));
     });
+  }
+
+  /**
+   * Two-way sync: dispatch (or the organisation's "apply" policy) takes the technician's move.
+   * In the caller's transaction, through the normal path: the version bumps and every
+   * calendar of the technician gets a sync job. CONFLICT when the intervention changed since
+   * the move was seen (`seenVersion`): the move was made against what is no longer there.
+   */
+  async takeCalendarMove(tx: Tx, id: string, seenVersion: number, startsAt: Date, endsAt: Date): Promise<void> {
+    const current = await this.unchangedSince(tx, id, seenVersion);
+    if (endsAt <= startsAt) throw new ApiException('CONFLICT', 'The calendar event ends before it starts');
+    const row = await this.repository.update(tx, id, { startsAt, endsAt });
+    await this.calendarSync.onInterventionChanged(tx, id, assignees(current, row));
+  }
+
+  /**
+   * Two-way sync: the technician removed the intervention from their calendar and dispatch
+   * (or the "apply" policy) took it: nobody is assigned, the intervention is back with
+   * dispatch (not cancelled). CONFLICT when it changed since the removal was seen.
+   */
+  async unassignAfterCalendarRemoval(tx: Tx, id: string, seenVersion: number): Promise<void> {
+    const current = await this.unchangedSince(tx, id, seenVersion);
+    await this.repository.update(tx, id, { technicianId: null });
+    await this.calendarSync.onInterventionChanged(tx, id, assignees(current));
+  }
+
+  /** The intervention, still as it was at `version` (and not cancelled); CONFLICT otherwise. */
+  async unchangedSince(tx: Tx, id: string, version: number): Promise<InterventionRow> {
+    const current = await this.repository.find(id, tx);
+    if (!current || current.status === 'CANCELLED' || current.version !== version) {
+      throw new ApiException('CONFLICT', 'The intervention changed since the technician’s calendar change: look at it again');
+    }
+    return current;
   }
 
   /**
@@ -113,7 +146,7 @@ export class InterventionsService {
    */
   private async withWarnings(intervention: Intervention): Promise<InterventionWriteResult> {
     const planned = intervention.status === 'PLANNED' || intervention.status === 'IN_PROGRESS';
-    const warnings = planned
+    const warnings = planned && intervention.technicianId
       ? await this.availability.warningsFor(intervention.technicianId, new Date(intervention.startsAt), new Date(intervention.endsAt))
       : [];
     return { ...intervention, warnings };
@@ -121,8 +154,11 @@ export class InterventionsService {
 
   /** Read after the write committed: the sync state then shows the job the write enqueued. */
   private async withSync(rows: InterventionRow[]): Promise<Intervention[]> {
-    const states = await this.syncStatus.forInterventions(rows);
-    return rows.map((row) => toIntervention(row, states.get(row.id) ?? []));
+    const [states, changes] = await Promise.all([
+      this.syncStatus.forInterventions(rows),
+      this.syncStatus.latestCalendarChanges(rows.map((r) => r.id)),
+    ]);
+    return rows.map((row) => toIntervention(row, states.get(row.id) ?? [], changes.get(row.id) ?? null));
   }
 
   private async one(row: InterventionRow): Promise<Intervention> {
@@ -141,4 +177,9 @@ export class InterventionsService {
       throw invalidField('technicianId', 'is not a known technician');
     }
   }
+}
+
+/** The technicians whose calendars a change concerns (an unassigned intervention is in no one's). */
+function assignees(...rows: { technicianId: string | null }[]): string[] {
+  return rows.flatMap((r) => (r.technicianId ? [r.technicianId] : []));
 }

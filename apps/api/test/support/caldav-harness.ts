@@ -13,7 +13,7 @@ export const CALDAV_USER = { username: 'alice', password: 'alice-app-password' }
 /** Alice's calendars: two she may write, one she may only read (rights file). */
 export const CALDAV_CALENDARS = { interventions: 'Interventions', personal: 'Personal', holidays: 'Holidays' } as const;
 
-export const caldavHarness: ContractHarness = { name: 'CalDAV (Radicale)', parisZone: 'Europe/Paris', readOnlyCode: 'ACCESS_DENIED', hasPrimary: false, readsBusyTimes: false };
+export const caldavHarness: ContractHarness = { name: 'CalDAV (Radicale)', parisZone: 'Europe/Paris', readOnlyCode: 'ACCESS_DENIED', hasPrimary: false, readsBusyTimes: false, listsChanges: false };
 
 const admin = () => getBasicAuthHeaders(RADICALE_ADMIN);
 export const calendarUrl = (server: RadicaleHandle, user: string, slug: string) => `${server.directUrl}/${user}/${slug}/`;

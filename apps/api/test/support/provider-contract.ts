@@ -36,6 +36,8 @@ export interface ContractHarness {
   hasPrimary?: boolean;
   /** Free/busy is read (false: busyBlocks must refuse with a clear ProviderError instead). */
   readsBusyTimes?: boolean;
+  /** Two-way sync: listChanges works (false: it must refuse with a clear ProviderError). Default true. */
+  listsChanges?: boolean;
 }
 
 /** An adapter served by the in-process emulator (Google, Microsoft). */
@@ -164,6 +166,30 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
       expect(outside).toEqual([{ calendarId: primary.id, blocks: [] }]);
     });
 
+    // Two-way sync: a provider that cannot list changes says so; the others list them from a cursor.
+    const window = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2027-12-31T00:00:00Z') };
+    if (harness.listsChanges === false) it('refuses to list calendar changes (two-way sync) with a clear error', async () => {
+      const error = await rejection(t.provider().listChanges(t.context(), t.calendarId(), null, window));
+      expect(error.code).toBe('PERMANENT');
+    });
+
+    else it('lists changes: in full first, then from the cursor only what changed, deletions included', async () => {
+      const kept = await upsert(sampleEvent({ syncKey: 'fs:contract:kept' }));
+      const moved = await upsert(sampleEvent({ syncKey: 'fs:contract:moved' }));
+      const gone = await upsert(sampleEvent({ syncKey: 'fs:contract:gone' }));
+      const full = await t.provider().listChanges(t.context(), t.calendarId(), null, window);
+      expect(full.full).toBe(true);
+      expect(full.events.find((e) => e.externalId === kept.externalId)).toMatchObject({ removed: false, startsAt: sampleEvent().startsAt, endsAt: sampleEvent().endsAt });
+      const latest = await upsert(sampleEvent({ syncKey: 'fs:contract:moved', startsAt: new Date('2026-12-01T12:00:00Z'), endsAt: new Date('2026-12-01T13:00:00Z') }), moved);
+      await remove('fs:contract:gone', gone);
+      const next = await t.provider().listChanges(t.context(), t.calendarId(), full.cursor, window);
+      expect(next.full).toBe(false);
+      const seen = new Map(next.events.map((e) => [e.externalId, e]));
+      expect(seen.get(moved.externalId)).toMatchObject({ removed: false, etag: latest.etag, startsAt: new Date('2026-12-01T12:00:00Z') });
+      expect(seen.get(gone.externalId)).toMatchObject({ removed: true });
+      expect(seen.has(kept.externalId)).toBe(false);
+    });
+
     it('lists the calendars: one primary, writable ones, a read-only one', async () => {
       const calendars = await t.provider().listCalendars(t.context());
       expect(calendars.filter((c) => c.primary)).toHaveLength(harness.hasPrimary === false ? 0 : 1);
@@ -204,6 +230,20 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
       const [shown] = await t.liveEvents();
       const paris = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris' });
       expect([paris(shown!.startMs), paris(shown!.endMs), shown!.timeZone]).toEqual(['09:00:00', '10:30:00', harness.parisZone]);
+    });
+
+    // Daylight-saving nights: the wall clock skips an hour (spring) or runs one twice (autumn).
+    // Whatever the provider stores (UTC, a Windows zone name, a VTIMEZONE), the event must
+    // start and end at the same instants as the intervention.
+    it.each([
+      ['Paris, across the spring-forward gap (01:30 CET -> 03:30 CEST)', 'Europe/Paris', '2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z'],
+      ['Paris, the autumn overlap (first 02:30 -> second 02:30)', 'Europe/Paris', '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z'],
+      ['New York, across the spring-forward gap (01:30 EST -> 03:30 EDT)', 'America/New_York', '2027-03-14T06:30:00Z', '2027-03-14T07:30:00Z'],
+      ['New York, the autumn overlap (first 01:30 -> second 01:30)', 'America/New_York', '2027-11-07T05:30:00Z', '2027-11-07T06:30:00Z'],
+    ])('keeps the instants of an event on a daylight-saving night: %s', async (_name, timeZone, start, end) => {
+      await upsert(sampleEvent({ timeZone, startsAt: new Date(start), endsAt: new Date(end) }));
+      const [shown] = await t.liveEvents();
+      expect([new Date(shown!.startMs).toISOString(), new Date(shown!.endMs).toISOString()]).toEqual([new Date(start).toISOString(), new Date(end).toISOString()]);
     });
 
     it('is RATE_LIMITED when the provider throttles, without retrying inside', async () => {

@@ -13,12 +13,18 @@ test(name, async ({ stack: { pwaUrl }, session }) => {
     await page.getByRole('banner').getByTestId('language-switcher').selectOption('en');
     await page.getByRole('heading', { name: 'My interventions' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // Installed from now on, the app describes itself in English.
+    const manifestUrl = new URL(await page.getAttribute('link[rel="manifest"]', 'href'), pwaUrl);
+    const manifest = await (await fetch(manifestUrl)).json();
+    assert.deepEqual([manifest.lang, manifest.description], ['en', 'Intervention planning for technicians and dispatchers']);
+    assert.ok(manifest.icons.length >= 3 && manifest.start_url === '/', 'the same app, only translated');
     assert.match(await page.locator('.card-zone').first().textContent(), /in your time zone \(Paris\)/);
     await screenshot(page, '07-alice-list-english-desktop');
 
     await page.reload();
     await page.getByRole('heading', { name: 'My interventions' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getAttribute('link[rel="manifest"]', 'href'), '/manifest.en.webmanifest');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Calendar integrations' }).waitFor();
 

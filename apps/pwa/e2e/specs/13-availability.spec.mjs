@@ -66,11 +66,18 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
     const warning = panel.getByRole('alert');
     assert.match(await warning.textContent(), /Alice .* est occupé·e de 10:00 à 11:00 dans son propre agenda/);
     assert.ok(!(await page.content()).includes(SECRET), 'the title of the personal event is nowhere on the page');
+    // The technician picker offers who is free for this slot first, Alice (busy) after.
+    const picker = page.getByLabel('Technicien', { exact: true });
+    await picker.locator('optgroup[label="Libres sur ce créneau"] >> option', { hasText: 'Bob' }).waitFor({ state: 'attached' });
+    const busyGroup = picker.locator('optgroup[label="Occupé·e·s dans leur agenda sur ce créneau"] >> option');
+    assert.deepEqual(await busyGroup.allTextContents(), [alice.name]);
+    assert.equal(await picker.inputValue(), alice.id, 'the chosen technician stays chosen');
     await screenshot(page, '40-availability-busy-warning');
 
     await page.getByLabel('Début').fill(`${day}T14:00`);
     await page.getByLabel('Fin').fill(`${day}T15:00`);
     await warning.waitFor({ state: 'detached' });
+    await picker.locator('optgroup').first().waitFor({ state: 'detached' }); // everyone free at 14:00: one plain list
     assert.equal(await panel.getByTestId('busy-block').count(), 1, 'the day’s block stays listed');
   }, { viewport: DESKTOP });
 });

@@ -5,11 +5,13 @@ import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { canManageAll, useCurrentUser } from '../features/auth/current-user';
 import { CalendarChangesNavLink } from '../features/calendar-changes/CalendarChangesNavLink';
 import { useLogout } from '../features/auth/use-logout';
+import { useOnline } from './use-online';
 
 export function Layout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
+  const online = useOnline();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -38,6 +40,11 @@ export function Layout() {
           </div>
         </div>
       </header>
+      {!online && (
+        <p className="offline-banner" role="status" data-testid="offline-banner">
+          {t('app.offline')}
+        </p>
+      )}
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>

@@ -2,7 +2,7 @@
 import type { Messages } from './fr';
 
 export const en: Messages = {
-  app: { name: 'Field Service', skipToContent: 'Skip to content', loading: 'Loading…', retry: 'Try again', notFound: 'Page not found.', backHome: 'Back to interventions' },
+  app: { name: 'Field Service', skipToContent: 'Skip to content', loading: 'Loading…', retry: 'Try again', notFound: 'Page not found.', backHome: 'Back to interventions', offline: 'Offline: you are seeing the last known data. Changes resume when the network is back.' },
   nav: { admin: 'Administration', label: 'Main navigation', interventions: 'Interventions', calendarChanges: 'Calendar changes', openChanges_one: '{{count}} open change', openChanges_other: '{{count}} open changes', settings: 'Settings', logout: 'Log out', signedInAs: 'Signed in as {{name}}' },
   language: { label: 'Language', fr: 'Français', en: 'English' },
   auth: {
@@ -140,6 +140,8 @@ export const en: Messages = {
     block: 'Busy {{start}}–{{end}} ({{provider}})',
     refreshedAt: 'Calendar last read at {{time}}.',
     overlap: '{{name}} is busy from {{start}} to {{end}} in their own calendar. You can still save; check with them first.',
+    freeGroup: 'Free for this slot',
+    busyGroup: 'Busy in their own calendar for this slot',
   },
   integrations: {
     title: 'Calendar integrations',

@@ -1,6 +1,6 @@
 // French texts: the default language. en.ts must have exactly the same keys (checked by its type).
 export const fr = {
-  app: { name: 'Field Service', skipToContent: 'Aller au contenu', loading: 'Chargement…', retry: 'Réessayer', notFound: 'Page introuvable.', backHome: 'Retour aux interventions' },
+  app: { name: 'Field Service', skipToContent: 'Aller au contenu', loading: 'Chargement…', retry: 'Réessayer', notFound: 'Page introuvable.', backHome: 'Retour aux interventions', offline: 'Hors ligne : vous voyez les dernières données connues. Les changements reprendront au retour du réseau.' },
   nav: { admin: 'Administration', label: 'Navigation principale', interventions: 'Interventions', calendarChanges: 'Changements d’agenda', openChanges_one: '{{count}} changement en attente', openChanges_other: '{{count}} changements en attente', settings: 'Paramètres', logout: 'Se déconnecter', signedInAs: 'Connecté en tant que {{name}}' },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
   auth: {
@@ -138,6 +138,8 @@ export const fr = {
     block: 'Occupé·e {{start}}–{{end}} ({{provider}})',
     refreshedAt: 'Agenda lu pour la dernière fois à {{time}}.',
     overlap: '{{name}} est occupé·e de {{start}} à {{end}} dans son propre agenda. Vous pouvez quand même enregistrer ; vérifiez d’abord avec cette personne.',
+    freeGroup: 'Libres sur ce créneau',
+    busyGroup: 'Occupé·e·s dans leur agenda sur ce créneau',
   },
   integrations: {
     title: 'Intégrations calendrier',
@@ -182,7 +184,7 @@ export const fr = {
       NEEDS_CALENDAR: 'Dernière étape : choisissez le calendrier où vos interventions apparaîtront.',
       SYNC_PAUSED: 'Synchronisation en pause : vos interventions ne sont pas envoyées vers « {{calendar}} ».',
       SYNCING: 'Vos interventions apparaissent dans « {{calendar}} ».',
-      SYNC_FAILED: "Des interventions n'ont pas pu être envoyées dans « {{calendar}} ». Corrigez la cause ci-dessous, puis cliquez sur « Réessayer les échecs ».",
+      SYNC_FAILED: "Des interventions n’ont pas pu être envoyées dans « {{calendar}} ». Corrigez la cause ci-dessous, puis cliquez sur « Réessayer les échecs ».",
       SYNC_RUNNING: 'Envoi de vos interventions dans « {{calendar}} »…',
       DISCONNECTING: 'Suppression des interventions ajoutées à votre calendrier {{provider}} ; {{provider}} sera déconnecté ensuite.',
     },
@@ -209,12 +211,12 @@ export const fr = {
     syncReasons: {
       ACCESS_DENIED: "{{provider}} ne nous laisse pas écrire dans ce calendrier. Choisissez un calendrier que vous pouvez modifier.",
       STATE_INVALID: 'Le lien de connexion a expiré. Connectez de nouveau {{provider}}.',
-      AUTH_REVOKED: "{{provider}} n'accepte plus notre accès. Reconnectez-le.",
-      RATE_LIMITED: "{{provider}} reçoit trop de demandes. L'envoi reprendra tout seul.",
-      TRANSIENT: "{{provider}} n'a pas répondu. L'envoi reprendra tout seul.",
+      AUTH_REVOKED: "{{provider}} n’accepte plus notre accès. Reconnectez-le.",
+      RATE_LIMITED: "{{provider}} reçoit trop de demandes. L’envoi reprendra tout seul.",
+      TRANSIENT: "{{provider}} n’a pas répondu. L’envoi reprendra tout seul.",
       NOT_FOUND: 'Le calendrier est introuvable chez {{provider}}. Choisissez-en un autre.',
       PERMANENT: "{{provider}} a refusé une intervention. Vérifiez son adresse et ses dates, puis réessayez. Si cela se reproduit, contactez votre administrateur.",
-      NOT_CONFIGURED: "{{provider}} n'est pas configuré par votre administrateur.",
+      NOT_CONFIGURED: "{{provider}} n’est pas configuré par votre administrateur.",
       TOKEN_UNREADABLE: 'Le serveur ne peut plus lire son accès à {{provider}}. Reconnectez-le.',
     },
     account: 'Connecté en tant que {{email}}',

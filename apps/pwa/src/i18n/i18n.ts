@@ -3,7 +3,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
-import { DEFAULT_LANGUAGE, type Language } from './language';
+import { DEFAULT_LANGUAGE, showLanguage, type Language } from './language';
 
 export const resources = { fr: { translation: fr }, en: { translation: en } };
 
@@ -27,6 +27,6 @@ export async function initAppI18n(language: Language): Promise<i18n> {
     fallbackLng: DEFAULT_LANGUAGE,
     interpolation: { escapeValue: false },
   });
-  document.documentElement.lang = language;
+  showLanguage(language);
   return i18next;
 }

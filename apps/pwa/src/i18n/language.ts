@@ -17,7 +17,14 @@ export function storedLanguage(): Language {
 
 export function rememberLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
+  showLanguage(language);
+}
+
+/** <html lang>, and the manifest in that language (web-manifest.ts), for an install from now on. */
+export function showLanguage(language: Language): void {
   document.documentElement.lang = language;
+  const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+  if (manifest) manifest.href = language === DEFAULT_LANGUAGE ? '/manifest.webmanifest' : `/manifest.${language}.webmanifest`;
 }
 
 /** BCP 47 locale used for dates and numbers in each language. */

@@ -1,8 +1,8 @@
-// GET /technicians/:id/busy: when a technician is busy in their own calendars, times only.
+// GET /technicians/:id/busy (and /technicians/busy for everyone at once): when a technician is busy in their own calendars, times only.
 // Dispatchers and admins ask about anyone, a technician about themself (403 otherwise).
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { BUSY_REFRESHED_AT_HEADER, busyQuerySchema, type BusyBlock, type User } from '@fs/contracts';
+import { BUSY_REFRESHED_AT_HEADER, busyQuerySchema, type BusyBlock, type TechnicianBusyEntry, type User } from '@fs/contracts';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { CurrentUser } from '../../auth/auth.decorators';
@@ -20,6 +20,17 @@ export class AvailabilityController {
     private readonly availability: TechnicianAvailability,
     private readonly users: UsersRepository,
   ) {}
+
+  /** Every technician's blocks in the range, so the forms can offer the free ones first. */
+  @Get('busy')
+  async everyone(
+    @CurrentUser() user: User,
+    @Query(new ZodValidationPipe(busyQuerySchema)) query: z.output<typeof busyQuerySchema>,
+  ): Promise<TechnicianBusyEntry[]> {
+    if (user.role === 'TECHNICIAN') throw forbidden('Technicians see only their own availability');
+    const technicians = await this.users.listTechnicians();
+    return this.availability.busyOfEach(technicians.map((t) => t.id), new Date(query.from), new Date(query.to));
+  }
 
   /** The refresh time travels in a header so the body stays the plain list of blocks. */
   @Get(':id/busy')

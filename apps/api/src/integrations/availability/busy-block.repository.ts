@@ -73,6 +73,15 @@ export class BusyBlockRepository {
     });
   }
 
+  /** Everyone's busy blocks overlapping [from, to), for dispatch choosing who is free. */
+  blocksOfEveryone(from: Date, to: Date) {
+    return this.prisma.busyBlock.findMany({
+      where: { startsAt: { lt: to }, endsAt: { gt: from }, integration: SHARED },
+      select: { userId: true, startsAt: true, endsAt: true, provider: true },
+      orderBy: [{ startsAt: 'asc' }, { endsAt: 'asc' }],
+    });
+  }
+
   /** Read state per shared integration of a person (the oldest read is what dispatch relies on). */
   refreshesOf(userId: string) {
     return this.prisma.busyRefresh.findMany({

@@ -2,7 +2,7 @@
 // CalendarSyncService is): a technician's busy blocks from the cache, and the warnings an
 // intervention slot deserves. Never calls a provider: intervention writes stay offline.
 import { Injectable } from '@nestjs/common';
-import type { BusyBlock, InterventionWarning } from '@fs/contracts';
+import type { BusyBlock, InterventionWarning, TechnicianBusyEntry } from '@fs/contracts';
 import { BusyBlockRepository } from './busy-block.repository';
 
 export interface TechnicianBusy {
@@ -24,6 +24,15 @@ export class TechnicianAvailability {
       blocks: rows.map((row) => ({ start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), provider: row.provider })),
       refreshedAt: reads.length > 0 ? new Date(Math.min(...reads)) : null,
     };
+  }
+
+  /** Each of `technicianIds` with their blocks in [from, to) (none: free, or nothing known). */
+  async busyOfEach(technicianIds: string[], from: Date, to: Date): Promise<TechnicianBusyEntry[]> {
+    const rows = await this.repository.blocksOfEveryone(from, to);
+    return technicianIds.map((technicianId) => ({
+      technicianId,
+      blocks: rows.filter((row) => row.userId === technicianId).map((row) => ({ start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), provider: row.provider })),
+    }));
   }
 
   /** One TECHNICIAN_BUSY per busy block the slot overlaps (half-open: back to back is free). */

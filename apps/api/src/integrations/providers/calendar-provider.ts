@@ -91,8 +91,38 @@ export interface CalendarBusy {
   blocks: TimeBlock[];
 }
 
+/** One event of the target calendar as the provider shows it now (two-way sync). */
+export interface ObservedEvent {
+  externalId: string;
+  /** Deleted (Google: cancelled; Graph: @removed). Times and etag are then unknown. */
+  removed: boolean;
+  etag?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+}
+
+/** What changed in a calendar since a cursor; with a null cursor, every event (a full listing). */
+export interface CalendarChanges {
+  events: ObservedEvent[];
+  /** Where the next pull starts; stored only once what `events` says is recorded. */
+  cursor: string;
+  /**
+   * A full listing (no cursor, or the provider refused it): an event we wrote that it does
+   * not show, and that falls within `window`, is gone.
+   */
+  full: boolean;
+}
+
+/** The span a full listing covers (Graph's delta needs one; Google's sync token keeps it). */
+export interface ChangeWindow {
+  from: Date;
+  to: Date;
+}
+
 export interface CalendarProvider {
   readonly id: CalendarProviderId;
+  /** Whether listChanges works (two-way sync can be turned on). */
+  readonly twoWay: boolean;
   /** Which calendars busyBlocks can read: any of the account's, or only its default one (Graph getSchedule). */
   readonly busyCalendars: 'any' | 'default-only';
   /** URL of the provider's consent page, to send the person's browser to. */
@@ -119,4 +149,11 @@ export interface CalendarProvider {
    * readable by its free/busy call) is left out of the answer, not an error.
    */
   busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]>;
+  /**
+   * Two-way sync: the events of `calendarId` changed since `cursor` (Google syncToken with
+   * deleted events, Graph calendarView delta), every page read. A null cursor lists every
+   * event of `window`. A cursor the provider no longer accepts throws SyncCursorExpired:
+   * the caller lists again from null and diffs against what it knows.
+   */
+  listChanges(context: TokenContext, calendarId: string, cursor: string | null, window: ChangeWindow): Promise<CalendarChanges>;
 }

@@ -22,6 +22,18 @@ export class ProviderError extends Error {
 }
 
 /**
+ * Two-way sync: the provider no longer accepts our cursor (Google 410 fullSyncRequired, Graph
+ * 410 SyncStateNotFound). NOT_FOUND to anyone who reads only the code; the pull reads the
+ * type and lists the calendar again in full.
+ */
+export class SyncCursorExpired extends ProviderError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+    this.name = 'SyncCursorExpired';
+  }
+}
+
+/**
  * The provider refused the access token of a call (HTTP 401) before its expiry. Still
  * AUTH_REVOKED to anyone who reads only the code; IntegrationAccess, the one owner of
  * token refresh, reads the type: it refreshes once and retries, and only a refused

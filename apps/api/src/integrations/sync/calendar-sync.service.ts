@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId } from '@fs/contracts';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
+import { CalendarPullRepository } from '../inbound/calendar-pull.repository';
 import { IntegrationRepository } from '../integration.repository';
 import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type Db } from './sync-job.repository';
@@ -17,6 +18,7 @@ export class CalendarSyncService {
     private readonly records: InterventionSyncRepository,
     private readonly source: SyncSource,
     private readonly integrations: IntegrationRepository,
+    private readonly pulls: CalendarPullRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -51,7 +53,35 @@ export class CalendarSyncService {
       await this.jobs.enqueue(tx, integrationId, [...new Set([...inWindow, ...written])], now);
       // "12 of 40 written" on the card, from this request on: never "appear in" before the first write.
       await this.integrations.startSyncRun(tx, integrationId, await this.jobs.countFor(tx, integrationId));
+      await this.followSyncMode(tx, integrationId);
     });
+  }
+
+  /**
+   * Two-way sync pulls the target calendar of a connected two-way integration, and nothing
+   * else: call after the mode, the calendar or the connection changed.
+   */
+  async onSyncModeChanged(userId: string, provider: CalendarProviderId): Promise<void> {
+    await this.jobs.transaction(async (tx) => {
+      const integrationId = await this.source.integrationIdOf(tx, userId, provider);
+      if (integrationId) await this.followSyncMode(tx, integrationId);
+    });
+  }
+
+  private async followSyncMode(tx: Db, integrationId: string): Promise<void> {
+    const integration = await this.source.integration(integrationId, tx);
+    const pulling = integration?.syncMode === 'two_way' && integration.status === 'CONNECTED' && integration.calendarId;
+    if (pulling) await this.pulls.start(tx, integrationId, integration.calendarId!, this.clock.now());
+    else await this.pulls.stop(tx, integrationId);
+  }
+
+  /**
+   * Two-way sync: put the event back as the intervention says (a text edit, a move or removal
+   * turned down). In the caller's transaction, like any other enqueue.
+   */
+  async restoreEvent(tx: Db, integrationId: string, interventionId: string, eventGone: boolean): Promise<void> {
+    await this.records.markStale(tx, { integrationId, interventionId }, eventGone);
+    await this.jobs.enqueue(tx, integrationId, [interventionId], this.clock.now());
   }
 
   /**
@@ -79,6 +109,7 @@ export class CalendarSyncService {
       if (!integrationId) return 0;
       const now = this.clock.now();
       await this.integrations.markDisconnecting(tx, integrationId);
+      await this.pulls.stop(tx, integrationId);
       await this.jobs.resume(tx, integrationId, now);
       await this.jobs.enqueue(tx, integrationId, await this.records.interventionIdsOf(tx, integrationId), now);
       const total = await this.jobs.countFor(tx, integrationId);
@@ -118,6 +149,7 @@ export class CalendarSyncService {
       if (!integrationId) return;
       await this.jobs.forgetIntegration(tx, integrationId);
       await this.records.forgetIntegration(tx, integrationId);
+      await this.pulls.stop(tx, integrationId);
     });
   }
 }

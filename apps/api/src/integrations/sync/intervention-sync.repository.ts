@@ -75,6 +75,26 @@ export class InterventionSyncRepository {
     });
   }
 
+  /**
+   * Two-way sync: the event no longer shows what we wrote (the person edited its text, or a
+   * move or removal was turned down): the next write rewrites it. A removed event is written
+   * afresh (its id forgotten, the adapter finds or recreates it by sync key).
+   */
+  async markStale(db: Db, key: Key, eventGone: boolean): Promise<void> {
+    await db.interventionSync.updateMany({
+      where: key,
+      data: { status: 'PENDING', syncedVersion: null, ...(eventGone ? { externalId: null, etag: null } : {}) },
+    });
+  }
+
+  /** What we last wrote of each event of an integration, keyed by the provider's event id (two-way pulls). */
+  writtenIn(db: Db, integrationId: string) {
+    return db.interventionSync.findMany({
+      where: { integrationId, externalId: { not: null } },
+      select: { interventionId: true, calendarId: true, externalId: true, etag: true, syncedVersion: true, syncedStartsAt: true, syncedEndsAt: true },
+    });
+  }
+
   /** The event is gone from the calendar: nothing left to track. */
   async forget(key: Key): Promise<void> {
     await this.prisma.interventionSync.deleteMany({ where: key });

@@ -151,6 +151,12 @@ export class SyncJobRepository {
     await this.prisma.syncJob.updateMany({ where: { integrationId }, data: { status: 'PARKED', lockedUntil: null } });
   }
 
+  /** Which of these interventions have a job of the integration (due, running or parked): a write of ours is coming. */
+  async withJobs(db: Db, integrationId: string, interventionIds: string[]): Promise<Set<string>> {
+    const rows = await db.syncJob.findMany({ where: { integrationId, interventionId: { in: interventionIds } }, select: { interventionId: true } });
+    return new Set(rows.map((r) => r.interventionId));
+  }
+
   /** Jobs of the integration, due or parked. */
   countFor(db: Db, integrationId: string): Promise<number> {
     return db.syncJob.count({ where: { integrationId } });

@@ -30,15 +30,23 @@ const SYNCABLE_INTEGRATION = { status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] } 
 export class SyncSource {
   constructor(private readonly prisma: PrismaService) {}
 
-  integration(id: string) {
-    return this.prisma.calendarIntegration.findUnique({
+  integration(id: string, db: Db = this.prisma) {
+    return db.calendarIntegration.findUnique({
       where: { id },
-      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true },
+      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true, syncMode: true },
     });
   }
 
   intervention(id: string): Promise<InterventionForSync | null> {
     return this.prisma.intervention.findUnique({ where: { id }, select: INTERVENTION_FOR_SYNC });
+  }
+
+  /** Two-way sync: the interventions a pull saw events of, as they are now. */
+  interventionsByIds(db: Db, ids: string[]) {
+    return db.intervention.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, status: true, technicianId: true, startsAt: true, endsAt: true, version: true },
+    });
   }
 
   /** The id of a person's integration with a provider, whatever its state. */

@@ -3,13 +3,14 @@
 // only, from the outbox, the sync records and the integrations; the derivation is pure
 // (sync-state.ts). IntegrationsModule exports this class, never the repositories.
 import { Injectable } from '@nestjs/common';
-import type { CalendarProviderId, IntegrationHealth, InterventionSync } from '@fs/contracts';
+import type { CalendarProviderId, IntegrationHealth, InterventionCalendarChange, InterventionSync } from '@fs/contracts';
 import { PrismaService } from '../../database/prisma.service';
 import { interventionSyncState, syncProgress, type SyncJobView, type SyncRecordView } from './sync-state';
 
 export interface InterventionRef {
   id: string;
-  technicianId: string;
+  /** Null: unassigned, in no one's calendar. */
+  technicianId: string | null;
 }
 
 type Keyed<T> = T & { integrationId: string; interventionId: string };
@@ -24,7 +25,7 @@ export class SyncStatusReader {
     const result = new Map(items.map((i) => [i.id, [] as InterventionSync[]]));
     if (items.length === 0) return result;
     const integrations = await this.prisma.calendarIntegration.findMany({
-      where: { userId: { in: [...new Set(items.map((i) => i.technicianId))] }, status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] }, calendarId: { not: null } },
+      where: { userId: { in: [...new Set(items.flatMap((i) => (i.technicianId ? [i.technicianId] : [])))] }, status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] }, calendarId: { not: null } },
       select: { id: true, userId: true, provider: true, status: true },
       orderBy: { provider: 'asc' },
     });
@@ -44,6 +45,21 @@ export class SyncStatusReader {
       }
     }
     return result;
+  }
+
+  /**
+   * Two-way sync: the latest change a technician made to each intervention in their calendar
+   * (calendar_changes, written by the calendar-changes feature), so they see where it stands.
+   */
+  async latestCalendarChanges(interventionIds: string[]): Promise<Map<string, InterventionCalendarChange>> {
+    if (interventionIds.length === 0) return new Map();
+    const rows = await this.prisma.calendarChange.findMany({
+      where: { interventionId: { in: interventionIds } },
+      select: { id: true, interventionId: true, kind: true, status: true },
+      orderBy: { seenAt: 'asc' },
+    });
+    // Oldest first: the latest of each intervention overwrites the earlier ones.
+    return new Map(rows.map((r) => [r.interventionId, { id: r.id, kind: r.kind, status: r.status }]));
   }
 
   /** Last write, what waits, what failed, and the progress of a bulk run in progress. */

@@ -4,9 +4,13 @@
 // LISTEN; PGlite's in-process listen on the embedded database) and a rolled-back one never.
 // It drains while there is due work, then sleeps until the next job falls due (a retry's
 // backoff). The poll (SYNC_POLL_INTERVAL_MS) is only a safety net for a lost notification.
+// Two-way pulls (inbound/calendar-puller.ts) run in the same drain: each two-way calendar is
+// due every SYNC_PULL_INTERVAL_MS, and the loop sleeps until the earliest pull or job.
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
+import { CalendarPullRepository } from '../inbound/calendar-pull.repository';
+import { CalendarPuller } from '../inbound/calendar-puller';
 import { SyncJobRepository } from './sync-job.repository';
 import { SyncWorker } from './sync-worker';
 
@@ -23,6 +27,8 @@ export class SyncWorkerLoop implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly worker: SyncWorker,
     private readonly jobs: SyncJobRepository,
+    private readonly puller: CalendarPuller,
+    private readonly pulls: CalendarPullRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -61,14 +67,16 @@ export class SyncWorkerLoop implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopped && (await this.worker.runOnce()) > 0);
+    // Two-way pulls first: what they find (restores, accepted moves) becomes sync jobs drained next.
+    while (!this.stopped && (await this.puller.runOnce()) + (await this.worker.runOnce()) > 0);
     if (!this.stopped) await this.sleepUntilNextDue();
   }
 
   private async sleepUntilNextDue(): Promise<void> {
     clearTimeout(this.due);
-    const next = await this.jobs.nextDueAt();
-    if (!next) return;
+    const dates = (await Promise.all([this.jobs.nextDueAt(), this.pulls.nextDueAt()])).filter((d): d is Date => !!d);
+    if (dates.length === 0) return;
+    const next = new Date(Math.min(...dates.map((d) => d.getTime())));
     const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
     if (delay < this.config.env.SYNC_POLL_INTERVAL_MS) this.due = setTimeout(() => this.wake(), delay).unref();
   }

@@ -1,8 +1,8 @@
 // GET /technicians/:id/busy with its query factory: a technician's busy blocks (times only)
 // and when they were last read from their calendars.
 import { queryOptions } from '@tanstack/react-query';
-import { BUSY_REFRESHED_AT_HEADER, type BusyBlock } from '@fs/contracts';
-import { apiResponse } from '../../api/http';
+import { BUSY_REFRESHED_AT_HEADER, type BusyBlock, type TechnicianBusyEntry } from '@fs/contracts';
+import { apiRequest, apiResponse } from '../../api/http';
 
 export interface TechnicianBusy {
   blocks: BusyBlock[];
@@ -20,6 +20,15 @@ export function busyQuery(technicianId: string, from: string, to: string) {
     queryKey: ['availability', technicianId, from, to] as const,
     queryFn: () => getBusy(technicianId, from, to),
     // The server reads calendars every few minutes; a minute here keeps the form current.
+    staleTime: 60_000,
+  });
+}
+
+/** GET /technicians/busy: every technician's blocks over a slot (dispatch and admin only). */
+export function everyoneBusyQuery(from: string, to: string) {
+  return queryOptions({
+    queryKey: ['availability', 'everyone', from, to] as const,
+    queryFn: () => apiRequest<TechnicianBusyEntry[]>('/technicians/busy', { query: { from, to } }),
     staleTime: 60_000,
   });
 }

@@ -11,6 +11,7 @@ const syncing: Integration = {
   calendarId: 'cal-1',
   calendarName: 'Interventions',
   syncEnabled: true,
+  syncMode: 'push',
   lastError: null,
   connectedAt: '2026-11-30T10:00:00Z',
   shareAvailability: true,
@@ -18,7 +19,6 @@ const syncing: Integration = {
   availabilityRefreshedAt: null,
   availabilityError: null,
   health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null },
-  syncMode: 'push',
 };
 
 describe('healthTexts', () => {

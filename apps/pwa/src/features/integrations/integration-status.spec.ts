@@ -11,6 +11,7 @@ const base: Integration = {
   calendarId: null,
   calendarName: null,
   syncEnabled: true,
+  syncMode: 'push',
   lastError: null,
   connectedAt: null,
   shareAvailability: true,
@@ -18,7 +19,6 @@ const base: Integration = {
   availabilityRefreshedAt: null,
   availabilityError: null,
   health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
-  syncMode: 'push',
 };
 const connected = { ...base, status: 'CONNECTED', accountEmail: 'alice@example.com', connectedAt: '2026-11-30T10:00:00Z' } as const;
 

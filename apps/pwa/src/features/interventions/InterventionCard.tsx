@@ -49,7 +49,7 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
       )}
       <p className="card-address">{intervention.address}</p>
       {intervention.description && <p className="card-description">{intervention.description}</p>}
-      {manageAll && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}
+      {manageAll && intervention.technicianName && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}
       <SyncBadges intervention={intervention} onNotice={onNotice} />
       <CalendarChangeState intervention={intervention} manageAll={manageAll} />
       <InterventionActions intervention={intervention} technicians={technicians} manageAll={manageAll} onNotice={onNotice} />

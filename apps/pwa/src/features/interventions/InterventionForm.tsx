@@ -7,7 +7,7 @@ import type { ErrorText } from '../../i18n/error-text';
 import { FormField } from '../../ui/FormField';
 import { BusyPanel } from '../availability/BusyPanel';
 import type { InterventionFormValues } from './intervention-form';
-import { TechnicianOptions } from './TechnicianOptions';
+import { TechnicianOptions, useFreeFirst } from './TechnicianOptions';
 import { groupTimeZones } from './time-zones';
 
 interface Props {
@@ -26,6 +26,7 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
   const zoneGroups = useMemo(() => groupTimeZones(Intl.supportedValuesOf('timeZone'), values.timeZone), [values.timeZone]);
   const set = (field: keyof InterventionFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
+  const groups = useFreeFirst(technicians, values);
   const fieldError = (field: keyof InterventionFormValues) => error?.fieldErrors[field];
 
   const submit = (event: FormEvent) => {
@@ -78,7 +79,7 @@ export function InterventionForm({ initial, technicians, error, busy, submitLabe
       <FormField label={t('fields.technicianId')} name="technicianId" error={fieldError('technicianId')}>
         {(props) => (
           <select {...props} value={values.technicianId} onChange={set('technicianId')} disabled={technicians.length <= 1}>
-            <TechnicianOptions technicians={technicians} />
+            <TechnicianOptions technicians={technicians} groups={groups} />
           </select>
         )}
       </FormField>

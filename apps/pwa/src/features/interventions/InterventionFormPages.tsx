@@ -63,9 +63,10 @@ function EditForm({ intervention }: { intervention: Intervention }) {
   const edit = useEditIntervention(intervention);
   if (!technicians.data) return technicians.isError ? <ErrorAlert error={technicians.error} /> : null;
   // The API only lists the caller for a technician; keep the current assignee selectable anyway.
-  const list = technicians.data.some((tech) => tech.id === intervention.technicianId)
+  // Unassigned (technicianId null): the dispatcher picks one from the list.
+  const list = !intervention.technicianId || technicians.data.some((tech) => tech.id === intervention.technicianId)
     ? technicians.data
-    : [...technicians.data, { id: intervention.technicianId, name: intervention.technicianName, email: '', timeZone: intervention.timeZone }];
+    : [...technicians.data, { id: intervention.technicianId, name: intervention.technicianName ?? '', email: '', timeZone: intervention.timeZone }];
   return (
     <InterventionForm
       initial={formValuesFrom(intervention)}

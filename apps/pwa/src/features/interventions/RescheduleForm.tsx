@@ -35,7 +35,7 @@ export function RescheduleForm({ intervention, onDone }: { intervention: Interve
       <p className="field-hint">
         <ZoneNote className="zone-note" timeZone={intervention.timeZone} />
       </p>
-      <BusyPanel technicianId={intervention.technicianId} technicianName={intervention.technicianName} startsAt={startsAt} endsAt={endsAt} timeZone={intervention.timeZone} />
+      {intervention.technicianId && <BusyPanel technicianId={intervention.technicianId} technicianName={intervention.technicianName ?? ''} startsAt={startsAt} endsAt={endsAt} timeZone={intervention.timeZone} />}
       <button type="submit" className="button button-primary button-small" disabled={reschedule.isPending}>
         {t('reschedule.submit')}
       </button>

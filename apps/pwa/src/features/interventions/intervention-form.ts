@@ -43,7 +43,8 @@ export function formValuesFrom(intervention: Intervention): InterventionFormValu
     startsAt: isoToZonedLocal(intervention.startsAt, timeZone),
     endsAt: isoToZonedLocal(intervention.endsAt, timeZone),
     timeZone,
-    technicianId,
+    // Unassigned: the form asks for a technician (the API names the field if none is chosen).
+    technicianId: technicianId ?? '',
   };
 }
 

@@ -3,7 +3,7 @@
 // and app-specific password by discovering the person's calendars, and returns them as
 // tokens for the vault (caldav-credentials.ts). The OAuth methods of the interface refuse.
 import type { ProviderCalendar } from '@fs/contracts';
-import type { CalendarBusy, CalendarEventInput, CalendarProvider, ConnectedAccount, EventRef, ProviderTokens, TokenContext } from '../calendar-provider';
+import type { CalendarBusy, CalendarChanges, CalendarEventInput, CalendarProvider, ConnectedAccount, EventRef, ProviderTokens, TokenContext } from '../calendar-provider';
 import { ProviderError } from '../provider-error';
 import { credentialsToTokens, tokensToCredentials, type CalDavCredentials } from './caldav-credentials';
 import { discoverCalendars } from './caldav-discovery';
@@ -13,6 +13,7 @@ import { openSession, type CalDavEndpoints } from './caldav-http';
 export class CalDavCalendarProvider implements CalendarProvider {
   readonly id = 'caldav' as const;
   readonly busyCalendars = 'any' as const;
+  readonly twoWay = false;
 
   constructor(
     private readonly endpoints: CalDavEndpoints,
@@ -39,6 +40,14 @@ export class CalDavCalendarProvider implements CalendarProvider {
    */
   busyBlocks(): Promise<CalendarBusy[]> {
     return Promise.reject(new ProviderError('PERMANENT', 'CalDAV: reading busy times is not supported yet'));
+  }
+
+  /**
+   * Two-way sync is not offered for CalDAV yet (sync-collection REPORT support varies by
+   * server): the settings refuse two-way (twoWay false) and a pull answers this error.
+   */
+  listChanges(): Promise<CalendarChanges> {
+    return Promise.reject(new ProviderError('PERMANENT', 'CalDAV: reading calendar changes (two-way sync) is not supported yet'));
   }
 
   /** Nothing to refresh: refused credentials mean the person must enter a new password. */

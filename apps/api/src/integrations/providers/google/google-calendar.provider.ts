@@ -9,7 +9,9 @@ import type {
   AuthorizationRequest,
   BusyRequest,
   CalendarBusy,
+  CalendarChanges,
   CalendarEventInput,
+  ChangeWindow,
   CalendarProvider,
   CodeExchange,
   ConnectedAccount,
@@ -20,6 +22,7 @@ import type {
 import type { GoogleEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
 import { mapGoogleError } from './google-error.mapper';
+import { listGoogleChanges } from './google-changes';
 import { deleteGoogleEvent, upsertGoogleEvent } from './google-events';
 import { assertFreeBusyScope, GOOGLE_FREE_BUSY_SCOPE, googleBusyBlocks } from './google-free-busy';
 
@@ -43,6 +46,7 @@ const WRITABLE_ROLES = new Set(['owner', 'writer']);
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly id = 'google' as const;
   readonly busyCalendars = 'any' as const;
+  readonly twoWay = true;
 
   constructor(
     private readonly endpoints: GoogleEndpoints,
@@ -129,6 +133,11 @@ export class GoogleCalendarProvider implements CalendarProvider {
   async busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]> {
     assertFreeBusyScope(context.tokens.scopes);
     return this.withAuth(context, (auth) => googleBusyBlocks(this.api(auth).freebusy, request));
+  }
+
+  /** See google-changes.ts. */
+  async listChanges(context: TokenContext, calendarId: string, cursor: string | null, window: ChangeWindow): Promise<CalendarChanges> {
+    return this.withAuth(context, (auth) => listGoogleChanges(this.api(auth).events, calendarId, cursor, window));
   }
 
   private api(auth: OAuth2Client): calendar_v3.Calendar {

@@ -26,6 +26,12 @@ export function isGoogleRateLimit(error: unknown): boolean {
   return status === 429 || (status === 403 && isRateLimitBody(shape.response?.data));
 }
 
+/** 410 Gone: on events.list with a sync token, "fullSyncRequired" (the token is no longer honoured). */
+export function isGoogleGone(error: unknown): boolean {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as GoogleErrorShape;
+  return (shape.response?.status ?? (typeof shape.status === 'number' ? shape.status : undefined)) === 410;
+}
+
 export function mapGoogleError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as GoogleErrorShape;

@@ -6,7 +6,9 @@ import type {
   AuthorizationRequest,
   BusyRequest,
   CalendarBusy,
+  CalendarChanges,
   CalendarEventInput,
+  ChangeWindow,
   CalendarProvider,
   CodeExchange,
   ConnectedAccount,
@@ -18,6 +20,7 @@ import type {
 import { ProviderError } from '../provider-error';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
 import { microsoftErrorToProviderError } from './microsoft-error.mapper';
+import { listMicrosoftChanges } from './microsoft-changes';
 import { MicrosoftGraph } from './microsoft-graph';
 import { MicrosoftGraphEvents } from './microsoft-graph-events';
 import { MicrosoftIdentity } from './microsoft-identity';
@@ -26,6 +29,7 @@ import { microsoftBusyBlocks } from './microsoft-schedule';
 export class MicrosoftCalendarProvider implements CalendarProvider {
   readonly id = 'microsoft' as const;
   readonly busyCalendars = 'default-only' as const;
+  readonly twoWay = true;
   private readonly identity: MicrosoftIdentity;
   private readonly graph: MicrosoftGraph;
   private readonly events: MicrosoftGraphEvents;
@@ -81,6 +85,11 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   /** The default calendar only: see microsoft-schedule.ts. */
   async busyBlocks(context: TokenContext, request: BusyRequest): Promise<CalendarBusy[]> {
     return this.withAccessToken(context, (accessToken) => microsoftBusyBlocks(this.graph, accessToken, request));
+  }
+
+  /** See microsoft-changes.ts. */
+  async listChanges(context: TokenContext, calendarId: string, cursor: string | null, window: ChangeWindow): Promise<CalendarChanges> {
+    return this.withAccessToken(context, (accessToken) => listMicrosoftChanges(this.graph.client(accessToken), calendarId, cursor, window));
   }
 
   /**
