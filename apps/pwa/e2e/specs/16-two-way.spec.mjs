@@ -3,11 +3,13 @@
 // emulator's owner control); after the API's pull it shows in dispatch's "Calendar changes"
 // inbox, with the count on the nav link, said in words on the intervention's clock; the inbox
 // has no axe violation; dispatch accepts; the intervention shows the new time, the accepted
-// change is listed with who decided, and Alice's card says dispatch accepted her move.
+// change is listed with who decided, and Alice's card says dispatch accepted her move. A second
+// move, decided after dispatch changed the intervention, shows the 409 as what to do; the admin
+// sets the policy.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { DESKTOP, screenshot } from '../browser.mjs';
-import { apiGet, apiIntegration, apiToken, connectGoogle, disconnectIntegration, integrationCard, loginThroughUi } from '../helpers.mjs';
+import { DESKTOP, MOBILE, screenshot } from '../browser.mjs';
+import { apiGet, apiIntegration, apiToken, assertNoHorizontalScroll, connectGoogle, disconnectIntegration, integrationCard, loginThroughUi } from '../helpers.mjs';
 import { test } from '../fixtures.mjs';
 
 const name = 'two-way: a move in Google Calendar reaches dispatch’s inbox, accepted, the intervention follows';
@@ -140,6 +142,54 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
       assert.match(await state.textContent(), /Le planning a accepté votre déplacement\./);
       assert.equal(await page.getByTestId('nav-calendar-changes').count(), 0, 'no inbox for technicians');
       await screenshot(page, '72-technician-change-accepted');
+    }, { viewport: DESKTOP });
+
+    // She moves it again; dispatch changes the intervention meanwhile: accepting answers 409,
+    // shown as what to do, and the change stays open in the list.
+    const later = new Date(newStart.getTime() + 2 * 3_600_000);
+    await emulator.call('PATCH', `google/owner/events/${encodeURIComponent(event.calendarId)}/${encodeURIComponent(event.id)}`, {
+      start: { dateTime: later.toISOString() },
+      end: { dateTime: new Date(later.getTime() + 3_600_000).toISOString() },
+    });
+    await session(async (page) => {
+      await loginThroughUi(page, pwaUrl, 'dispatch@example.com');
+      await page.getByTestId('nav-calendar-changes').click();
+      const row = page.locator(`[data-testid="calendar-change"][data-status="open"]`).filter({ hasText: TITLE });
+      await row.waitFor({ timeout: PULL_AND_PAGE_MS });
+      const edited = await fetch(`${apiUrl}/api/v1/interventions/${id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${dispatch}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ description: 'Bring the spare valve' }),
+      });
+      assert.equal(edited.status, 200, 'intervention changed meanwhile');
+      await row.getByRole('button', { name: 'Accepter' }).click();
+      const conflict = page.getByTestId('calendar-changes-conflict');
+      await conflict.waitFor();
+      assert.equal(await conflict.textContent(), 'L’intervention a changé depuis cette demande : regardez-la à nouveau, puis décidez.');
+      await row.waitFor(); // still open: nothing was decided
+      await screenshot(page, '73-calendar-change-conflict');
+      // On a phone: the inbox and its nav fit the screen.
+      await page.setViewportSize(MOBILE);
+      await assertNoHorizontalScroll(page);
+      await screenshot(page, '74-calendar-changes-phone');
+    }, { viewport: DESKTOP });
+
+    // The admin's policy: one sentence per choice, saved.
+    await session(async (page) => {
+      await loginThroughUi(page, pwaUrl, 'admin@example.com');
+      await page.getByRole('link', { name: 'Administration' }).click();
+      const form = page.getByTestId('change-policy-form');
+      assert.ok(await form.getByRole('radio', { name: 'Proposer au planning' }).isChecked(), 'propose by default');
+      assert.match(await form.textContent(), /L’événement est remis en place tout de suite ; le technicien voit pourquoi sur son intervention\./);
+      await form.getByRole('radio', { name: 'Remettre l’événement en place' }).check();
+      await form.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByTestId('change-policy-notice').filter({ hasText: 'Règle enregistrée.' }).waitFor();
+      const admin = await apiToken(apiUrl, 'admin@example.com');
+      assert.deepEqual(await apiGet(apiUrl, admin, '/admin/calendar-change-policy'), { policy: 'revert' });
+      await form.getByRole('radio', { name: 'Proposer au planning' }).check();
+      await form.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByTestId('change-policy-notice').filter({ hasText: 'Règle enregistrée.' }).waitFor();
+      assert.deepEqual(await apiGet(apiUrl, admin, '/admin/calendar-change-policy'), { policy: 'propose' });
     }, { viewport: DESKTOP });
   } finally {
     await setSyncMode(apiUrl, alice, 'push').catch(() => undefined);

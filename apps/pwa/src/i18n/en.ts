@@ -344,7 +344,7 @@ export const en: Messages = {
       options: {
         propose: { label: 'Propose to dispatch', hint: 'The change waits in “Calendar changes”; dispatch accepts or rejects it.' },
         apply: { label: 'Apply', hint: 'The intervention is rescheduled (or the technician unassigned) at once; dispatch sees it in the list.' },
-        revert: { label: 'Revert', hint: 'The event is put back at once; the technician sees why on their intervention.' },
+        revert: { label: 'Put the event back', hint: 'The event is put back at once; the technician sees why on their intervention.' },
       },
       save: 'Save',
       saved: 'Policy saved.',

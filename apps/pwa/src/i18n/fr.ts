@@ -342,7 +342,7 @@ export const fr = {
       options: {
         propose: { label: 'Proposer au planning', hint: 'Le changement attend dans « Changements d’agenda » ; le planning l’accepte ou le refuse.' },
         apply: { label: 'Appliquer', hint: 'L’intervention est replanifiée (ou le technicien désaffecté) tout de suite ; le planning le voit dans la liste.' },
-        revert: { label: 'Annuler', hint: 'L’événement est remis en place tout de suite ; le technicien voit pourquoi sur son intervention.' },
+        revert: { label: 'Remettre l’événement en place', hint: 'L’événement est remis en place tout de suite ; le technicien voit pourquoi sur son intervention.' },
       },
       save: 'Enregistrer',
       saved: 'Règle enregistrée.',
