@@ -167,6 +167,8 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
       await conflict.waitFor();
       assert.equal(await conflict.textContent(), 'L’intervention a changé depuis cette demande : regardez-la à nouveau, puis décidez.');
       await row.waitFor(); // still open: nothing was decided
+      // Looking again is one click away.
+      assert.equal(await row.getByRole('link', { name: 'Voir l’intervention' }).getAttribute('href'), `/interventions/${id}/edit`);
       await screenshot(page, '73-calendar-change-conflict');
       // On a phone: the inbox and its nav fit the screen.
       await page.setViewportSize(MOBILE);

@@ -329,6 +329,7 @@ export const en: Messages = {
       alreadyDecided: 'This change was already decided (see the accepted or rejected changes). The list is up to date.',
       interventionChanged: 'The intervention changed since this request was made: look at it again, then decide.',
     },
+    openIntervention: 'Open the intervention',
     waiting: 'Calendar change waiting for a decision',
     mine: {
       open: { moved: 'Your move in your calendar is waiting for dispatch.', removed: 'Your deletion in your calendar is waiting for dispatch.' },

@@ -327,6 +327,7 @@ export const fr = {
       alreadyDecided: 'Ce changement a déjà été traité (voir les changements acceptés ou refusés). La liste est à jour.',
       interventionChanged: 'L’intervention a changé depuis cette demande : regardez-la à nouveau, puis décidez.',
     },
+    openIntervention: 'Voir l’intervention',
     waiting: 'Changement d’agenda en attente de décision',
     mine: {
       open: { moved: 'Votre déplacement dans l’agenda attend la décision du planning.', removed: 'Votre suppression dans l’agenda attend la décision du planning.' },

@@ -1,6 +1,7 @@
 // One calendar change in dispatch's inbox: what the technician did, in words, when it was
-// seen, how it ended, and — while open — Accept / Reject.
+// seen, how it ended, and — while open — Accept / Reject and a link to the intervention.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { CalendarChange } from '@fs/contracts';
 import { localeOf } from '../../i18n/language';
 import { ZoneNote } from '../interventions/ZoneNote';
@@ -42,6 +43,10 @@ export function CalendarChangeRow({ change, deciding, onDecide }: Props) {
             <button type="button" className="button button-danger-outline button-small" aria-describedby={sentenceId} aria-busy={deciding} onClick={() => !deciding && onDecide('reject')}>
               {t('calendarChanges.reject')}
             </button>
+            {/* "Look again" after a 409 is one click away. */}
+            <Link to={`/interventions/${encodeURIComponent(change.interventionId)}/edit`} className="button button-small" aria-describedby={sentenceId}>
+              {t('calendarChanges.openIntervention')}
+            </Link>
           </div>
         )}
       </article>
