@@ -115,6 +115,9 @@ export async function startStack() {
       CALENDAR_EMULATOR_URL: emulator.url,
       // The local Radicale speaks plain HTTP.
       CALDAV_ALLOW_HTTP: 'true',
+      // Two-way calendars are pulled every 2 s (default 2 min), so a move made in the emulator
+      // reaches dispatch's inbox within a scenario's patience (16-two-way).
+      SYNC_PULL_INTERVAL_MS: '2000',
     };
     runOrThrow('API seed', process.execPath, ['dist/database/seed.main.js'], { cwd: API_DIR, env: apiEnv });
 

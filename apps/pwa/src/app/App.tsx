@@ -4,6 +4,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { AdminPage } from '../features/admin/AdminPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { CalendarChangesPage } from '../features/calendar-changes/CalendarChangesPage';
 import { EditInterventionPage, NewInterventionPage } from '../features/interventions/InterventionFormPages';
 import { InterventionsPage } from '../features/interventions/InterventionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -35,6 +36,7 @@ export function App() {
           <Route path="/interventions" element={<InterventionsPage />} />
           <Route path="/interventions/new" element={<NewInterventionPage />} />
           <Route path="/interventions/:id/edit" element={<EditInterventionPage />} />
+          <Route path="/calendar-changes" element={<CalendarChangesPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="*" element={<NotFound />} />

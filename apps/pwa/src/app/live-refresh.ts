@@ -7,3 +7,5 @@
 export const SETTINGS_REFRESH_MS = 2_000;
 /** The interventions list: a sync badge changes within 5 s. */
 export const LIST_REFRESH_MS = 3_000;
+/** Dispatch's calendar-change inbox and its nav badge: a change pulled from a calendar shows within a few seconds. */
+export const INBOX_REFRESH_MS = 3_000;

@@ -3,7 +3,7 @@ import type { Messages } from './fr';
 
 export const en: Messages = {
   app: { name: 'Field Service', skipToContent: 'Skip to content', loading: 'Loading…', retry: 'Try again', notFound: 'Page not found.', backHome: 'Back to interventions', offline: 'Offline: you are seeing the last known data. Changes resume when the network is back.' },
-  nav: { admin: 'Administration', label: 'Main navigation', interventions: 'Interventions', settings: 'Settings', logout: 'Log out', signedInAs: 'Signed in as {{name}}' },
+  nav: { admin: 'Administration', label: 'Main navigation', interventions: 'Interventions', calendarChanges: 'Calendar changes', openChanges_one: '{{count}} open change', openChanges_other: '{{count}} open changes', settings: 'Settings', logout: 'Log out', signedInAs: 'Signed in as {{name}}' },
   language: { label: 'Language', fr: 'Français', en: 'English' },
   auth: {
     title: 'Log in',
@@ -255,6 +255,12 @@ export const en: Messages = {
       turnedOn: 'Sync turned on.',
       turnedOff: 'Sync paused.',
     },
+    twoWay: {
+      label: 'Two-way sync',
+      hint: 'Moves and deletions you make in your calendar are sent to dispatch as requests; dispatch stays in charge.',
+      turnedOn: 'Two-way sync turned on.',
+      turnedOff: 'One-way sync: changes in your calendar are no longer sent.',
+    },
     availability: {
       consent: 'Once connected, dispatch sees when you are busy in your calendar: times only, never titles, places or guests. You can switch this off at any time.',
       label: 'Show dispatch when I am busy (times only)',
@@ -334,6 +340,62 @@ export const en: Messages = {
       ORGANISATION_PAUSED: 'Paused: the company’s consent was withdrawn',
       NO_MAILBOX: 'No mailbox for this email',
       MAILBOX_NO_ACCESS: 'Mailbox outside the company’s access policy',
+    },
+  },
+  calendarChanges: {
+    title: 'Calendar changes',
+    intro: 'What technicians changed in their own calendar (with two-way sync). Nothing is applied without you: accept to reschedule, reject to put the event back.',
+    filter: 'Show',
+    statuses: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected', applied: 'Applied by policy', reverted: 'Reverted by policy' },
+    empty: { open: 'No open changes.', decided: 'No changes here.' },
+    count_one: '{{count}} change',
+    count_other: '{{count}} changes',
+    slot: '{{day}}, {{start}}–{{end}}',
+    sentence: {
+      moved: '{{name}} moved “{{title}}” from {{from}} to {{to}} in {{provider}}.',
+      removed: '{{name}} removed “{{title}}” ({{from}}) from {{provider}}.',
+    },
+    seenAt: 'Seen {{when}}',
+    outcome: {
+      accepted: { by: 'Accepted by {{name}} on {{when}}: {{effect}}', anonymous: 'Accepted on {{when}}: {{effect}}' },
+      rejected: { by: 'Rejected by {{name}} on {{when}}: {{effect}}', anonymous: 'Rejected on {{when}}: {{effect}}' },
+      applied: 'Applied at once by the company’s policy on {{when}}: {{effect}}',
+      reverted: 'Reverted at once by the company’s policy on {{when}}: {{effect}}',
+    },
+    effect: {
+      accepted: { moved: 'the intervention was rescheduled.', removed: 'the technician was unassigned; the intervention is back with dispatch.' },
+      rejected: { moved: 'the event was put back at the intervention’s time.', removed: 'the event was recreated in their calendar.' },
+      applied: { moved: 'the intervention was rescheduled.', removed: 'the technician was unassigned; the intervention is back with dispatch.' },
+      reverted: { moved: 'the event was put back at the intervention’s time.', removed: 'the event was recreated in their calendar.' },
+    },
+    accept: 'Accept',
+    reject: 'Reject',
+    accepted: 'Accepted: “{{title}}”.',
+    rejected: 'Rejected: “{{title}}”, the event is being put back.',
+    conflict: {
+      alreadyDecided: 'This change was already decided (see the accepted or rejected changes). The list is up to date.',
+      interventionChanged: 'The intervention changed since this request was made: look at it again, then decide.',
+    },
+    openIntervention: 'Open the intervention',
+    waiting: 'Calendar change waiting for a decision',
+    mine: {
+      open: { moved: 'Your move in your calendar is waiting for dispatch.', removed: 'Your deletion in your calendar is waiting for dispatch.' },
+      accepted: { moved: 'Dispatch accepted your move.', removed: 'Dispatch accepted: you are no longer assigned to this intervention.' },
+      rejected: { moved: 'Dispatch rejected your move: the time was put back in your calendar.', removed: 'Dispatch rejected the deletion: the event was put back in your calendar.' },
+      applied: { moved: 'Your move was applied.', removed: 'Your deletion was applied: you are no longer assigned to this intervention.' },
+      reverted: { moved: 'Your move was undone: the company puts events back. Ask dispatch to reschedule.', removed: 'Your deletion was undone: the event was put back in your calendar. Tell dispatch if you cannot go.' },
+    },
+    policy: {
+      title: 'Changes made in calendars',
+      intro: 'When a technician with two-way sync moves or deletes an intervention in their calendar:',
+      legend: 'Company policy',
+      options: {
+        propose: { label: 'Propose to dispatch', hint: 'The change waits in “Calendar changes”; dispatch accepts or rejects it.' },
+        apply: { label: 'Apply', hint: 'The intervention is rescheduled (or the technician unassigned) at once; dispatch sees it in the list.' },
+        revert: { label: 'Put the event back', hint: 'The event is put back at once; the technician sees why on their intervention.' },
+      },
+      save: 'Save',
+      saved: 'Policy saved.',
     },
   },
   eventPrivacy: {

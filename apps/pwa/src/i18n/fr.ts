@@ -1,7 +1,7 @@
 // French texts: the default language. en.ts must have exactly the same keys (checked by its type).
 export const fr = {
   app: { name: 'Field Service', skipToContent: 'Aller au contenu', loading: 'Chargement…', retry: 'Réessayer', notFound: 'Page introuvable.', backHome: 'Retour aux interventions', offline: 'Hors ligne : vous voyez les dernières données connues. Les changements reprendront au retour du réseau.' },
-  nav: { admin: 'Administration', label: 'Navigation principale', interventions: 'Interventions', settings: 'Paramètres', logout: 'Se déconnecter', signedInAs: 'Connecté en tant que {{name}}' },
+  nav: { admin: 'Administration', label: 'Navigation principale', interventions: 'Interventions', calendarChanges: 'Changements d’agenda', openChanges_one: '{{count}} changement en attente', openChanges_other: '{{count}} changements en attente', settings: 'Paramètres', logout: 'Se déconnecter', signedInAs: 'Connecté en tant que {{name}}' },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
   auth: {
     title: 'Connexion',
@@ -253,6 +253,12 @@ export const fr = {
       turnedOn: 'Synchronisation activée.',
       turnedOff: 'Synchronisation mise en pause.',
     },
+    twoWay: {
+      label: 'Synchronisation dans les deux sens',
+      hint: 'Les déplacements et suppressions que vous faites dans votre agenda sont envoyés au planning comme des demandes ; le planning garde la main.',
+      turnedOn: 'Synchronisation dans les deux sens activée.',
+      turnedOff: 'Synchronisation dans un seul sens : vos changements dans l’agenda ne sont plus envoyés.',
+    },
     availability: {
       consent: 'Une fois connecté, le planning voit quand vous êtes occupé·e dans votre agenda : les horaires seulement, jamais les titres, lieux ou invités. Vous pouvez le désactiver à tout moment.',
       label: 'Montrer au planning quand je suis occupé·e (horaires seulement)',
@@ -332,6 +338,62 @@ export const fr = {
       ORGANISATION_PAUSED: 'En pause : l’entreprise a retiré son consentement',
       NO_MAILBOX: 'Aucune boîte aux lettres pour cet e-mail',
       MAILBOX_NO_ACCESS: 'Boîte hors de la stratégie d’accès de l’entreprise',
+    },
+  },
+  calendarChanges: {
+    title: 'Changements d’agenda',
+    intro: 'Ce que les techniciens ont changé dans leur agenda (avec la synchronisation dans les deux sens). Rien n’est appliqué sans votre accord : acceptez pour replanifier, refusez pour remettre l’événement en place.',
+    filter: 'Afficher',
+    statuses: { open: 'En attente', accepted: 'Acceptés', rejected: 'Refusés', applied: 'Appliqués d’office', reverted: 'Annulés d’office' },
+    empty: { open: 'Aucun changement en attente.', decided: 'Aucun changement dans cette catégorie.' },
+    count_one: '{{count}} changement',
+    count_other: '{{count}} changements',
+    slot: '{{day}}, {{start}}–{{end}}',
+    sentence: {
+      moved: '{{name}} a déplacé « {{title}} » du {{from}} au {{to}} dans {{provider}}.',
+      removed: '{{name}} a supprimé « {{title}} » ({{from}}) de {{provider}}.',
+    },
+    seenAt: 'Vu le {{when}}',
+    outcome: {
+      accepted: { by: 'Accepté par {{name}} le {{when}} : {{effect}}', anonymous: 'Accepté le {{when}} : {{effect}}' },
+      rejected: { by: 'Refusé par {{name}} le {{when}} : {{effect}}', anonymous: 'Refusé le {{when}} : {{effect}}' },
+      applied: 'Appliqué d’office par la règle de l’entreprise le {{when}} : {{effect}}',
+      reverted: 'Annulé d’office par la règle de l’entreprise le {{when}} : {{effect}}',
+    },
+    effect: {
+      accepted: { moved: 'l’intervention a été replanifiée.', removed: 'le technicien n’est plus affecté ; l’intervention revient au planning.' },
+      rejected: { moved: 'l’événement a été remis à l’heure de l’intervention.', removed: 'l’événement a été recréé dans son agenda.' },
+      applied: { moved: 'l’intervention a été replanifiée.', removed: 'le technicien n’est plus affecté ; l’intervention revient au planning.' },
+      reverted: { moved: 'l’événement a été remis à l’heure de l’intervention.', removed: 'l’événement a été recréé dans son agenda.' },
+    },
+    accept: 'Accepter',
+    reject: 'Refuser',
+    accepted: 'Accepté : « {{title}} ».',
+    rejected: 'Refusé : « {{title}} », l’événement est remis en place.',
+    conflict: {
+      alreadyDecided: 'Ce changement a déjà été traité (voir les changements acceptés ou refusés). La liste est à jour.',
+      interventionChanged: 'L’intervention a changé depuis cette demande : regardez-la à nouveau, puis décidez.',
+    },
+    openIntervention: 'Voir l’intervention',
+    waiting: 'Changement d’agenda en attente de décision',
+    mine: {
+      open: { moved: 'Votre déplacement dans l’agenda attend la décision du planning.', removed: 'Votre suppression dans l’agenda attend la décision du planning.' },
+      accepted: { moved: 'Le planning a accepté votre déplacement.', removed: 'Le planning a accepté : vous n’êtes plus affecté à cette intervention.' },
+      rejected: { moved: 'Le planning a refusé votre déplacement : l’horaire a été remis dans votre agenda.', removed: 'Le planning a refusé la suppression : l’événement a été remis dans votre agenda.' },
+      applied: { moved: 'Votre déplacement a été appliqué.', removed: 'Votre suppression a été appliquée : vous n’êtes plus affecté à cette intervention.' },
+      reverted: { moved: 'Votre déplacement a été annulé : l’entreprise remet les événements en place. Demandez au planning de replanifier.', removed: 'Votre suppression a été annulée : l’événement a été remis dans votre agenda. Prévenez le planning si vous ne pouvez pas y aller.' },
+    },
+    policy: {
+      title: 'Changements faits dans les agendas',
+      intro: 'Quand un technicien avec la synchronisation dans les deux sens déplace ou supprime une intervention dans son agenda :',
+      legend: 'Règle de l’entreprise',
+      options: {
+        propose: { label: 'Proposer au planning', hint: 'Le changement attend dans « Changements d’agenda » ; le planning l’accepte ou le refuse.' },
+        apply: { label: 'Appliquer', hint: 'L’intervention est replanifiée (ou le technicien désaffecté) tout de suite ; le planning le voit dans la liste.' },
+        revert: { label: 'Remettre l’événement en place', hint: 'L’événement est remis en place tout de suite ; le technicien voit pourquoi sur son intervention.' },
+      },
+      save: 'Enregistrer',
+      saved: 'Règle enregistrée.',
     },
   },
   eventPrivacy: {

@@ -1,9 +1,10 @@
 // /admin: what an administrator watches and decides about calendar sync: the company's
-// org-wide connections, who must reconnect, and what leaves the company in calendar events.
-// Admins only.
+// org-wide connections, who must reconnect, what leaves the company in calendar events, and
+// what happens to changes technicians make in their calendar (two-way sync). Admins only.
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useCurrentUser } from '../auth/current-user';
+import { ChangePolicyForm } from '../calendar-changes/ChangePolicyForm';
 import { EventPrivacyForm } from '../event-privacy/EventPrivacyForm';
 import { AdminIntegrationsTable } from './AdminIntegrationsTable';
 import { OrganisationConnections } from './OrganisationConnections';
@@ -37,6 +38,11 @@ export function AdminPage() {
         <h2 id="event-privacy-title">{t('eventPrivacy.title')}</h2>
         <p className="muted panel-intro">{t('eventPrivacy.intro')}</p>
         <EventPrivacyForm />
+      </section>
+      <section className="panel" aria-labelledby="change-policy-title">
+        <h2 id="change-policy-title">{t('calendarChanges.policy.title')}</h2>
+        <p className="muted panel-intro">{t('calendarChanges.policy.intro')}</p>
+        <ChangePolicyForm />
       </section>
     </div>
   );

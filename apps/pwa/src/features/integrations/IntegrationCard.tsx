@@ -1,5 +1,5 @@
 // One provider's card: status badge, account, the explanation and next action from the status
-// table (integration-status.ts), and — while a grant is held — calendar, sync switch, disconnect.
+// table (integration-status.ts), and — while a grant is held — calendar, sync and two-way switches, disconnect.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '@fs/contracts';
@@ -14,6 +14,7 @@ import { SyncHealth } from './SyncHealth';
 import { SyncToggle } from './SyncToggle';
 import { AvailabilityToggle } from './AvailabilityToggle';
 import { ManagedIntegrationCard } from './ManagedIntegrationCard';
+import { TwoWayToggle } from './TwoWayToggle';
 
 export function IntegrationCard({ integration }: { integration: Integration }) {
   // The company's connection writes this calendar: the person has nothing to connect or choose.
@@ -100,6 +101,9 @@ function PersonalIntegrationCard({ integration }: { integration: Integration }) 
             onSaved={() => setNotice(t('integrations.calendar.saved'))}
           />
           <SyncToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.sync.turnedOn' : 'integrations.sync.turnedOff'))} />
+          {integration.provider !== 'caldav' && (
+            <TwoWayToggle integration={integration} onChanged={(on) => setNotice(t(on ? 'integrations.twoWay.turnedOn' : 'integrations.twoWay.turnedOff'))} />
+          )}
           <AvailabilityToggle
             integration={integration}
             providerName={provider}

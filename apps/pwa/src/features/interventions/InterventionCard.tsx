@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Intervention, Technician } from '@fs/contracts';
 import { localeOf } from '../../i18n/language';
+import { CalendarChangeState } from '../calendar-changes/CalendarChangeState';
 import { formatTimeRange } from './date-time';
 import { InterventionActions } from './InterventionActions';
 import { ZoneNote } from './ZoneNote';
@@ -50,6 +51,7 @@ export function InterventionCard({ intervention, technicians, manageAll, onNotic
       {intervention.description && <p className="card-description">{intervention.description}</p>}
       {manageAll && intervention.technicianName && <p className="card-technician">{t('interventions.technician', { name: intervention.technicianName })}</p>}
       <SyncBadges intervention={intervention} onNotice={onNotice} />
+      <CalendarChangeState intervention={intervention} manageAll={manageAll} />
       <InterventionActions intervention={intervention} technicians={technicians} manageAll={manageAll} onNotice={onNotice} />
     </article>
   );
