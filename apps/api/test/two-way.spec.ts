@@ -221,7 +221,7 @@ describe.each([
     expect(lastError).toBeNull();
   });
 
-  it('deciding twice, or after the intervention changed, is a conflict (409)', async () => {
+  it('deciding twice, or accepting after the intervention changed, is a conflict (409); rejecting it then restores the event', async () => {
     await moveBy(HOUR);
     await pullInterval();
     const [change] = await changes(dispatch, 'open');
@@ -235,6 +235,14 @@ describe.each([
     await t.http.patch(`/api/v1/interventions/${interventionId}`).set('Authorization', dispatch).send({ title: 'Changed meanwhile' }).expect(200);
     await t.http.post(`/api/v1/calendar-changes/${second!.id}/accept`).set('Authorization', dispatch).expect(409);
     expect((await changes(dispatch, 'open')).map((c) => c.id)).toEqual([second!.id]);
+    // Never stuck: rejecting it puts the event back at the intervention's (new) plan.
+    await t.http.post(`/api/v1/calendar-changes/${second!.id}/reject`).set('Authorization', dispatch).expect(200);
+    expect(await changes(dispatch, 'open')).toEqual([]);
+    await h.drain();
+    const intervention = await t.prisma.intervention.findUniqueOrThrow({ where: { id: interventionId } });
+    const event = await eventOf();
+    expect(JSON.stringify(event?.body), 'the event shows the intervention as dispatch left it').toContain('Changed meanwhile');
+    expect(startOf(event)).toBe(intervention.startsAt.getTime());
   });
 });
 

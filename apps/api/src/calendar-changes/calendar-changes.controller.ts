@@ -41,6 +41,7 @@ export class CalendarChangesController {
     return this.changes.accept(user, id);
   }
 
+  /** 409 when already decided; possible after the intervention changed (the event follows the intervention). */
   @Post('calendar-changes/:id/reject')
   @Roles('DISPATCHER', 'ADMIN')
   @HttpCode(200)

@@ -76,8 +76,8 @@ export class CalendarChangesService implements CalendarChangeRecorder, OnModuleI
 
   /**
    * One transaction: the change leaves `open` (only once: a second decision is a conflict),
-   * and the intervention takes it, or the event is put back. CONFLICT, nothing written, when
-   * the intervention changed since the change was seen.
+   * and the intervention takes it, or the event is put back. Taking it is a CONFLICT, nothing
+   * written, when the intervention changed since the change was seen; putting back never is.
    */
   private async decide(id: string, decision: Decision): Promise<CalendarChange> {
     await this.changes.transaction(async (tx) => {
@@ -86,8 +86,12 @@ export class CalendarChangesService implements CalendarChangeRecorder, OnModuleI
       if (!(await this.changes.decide(tx, id, decision.status, decision.by?.id ?? null, this.clock.now()))) {
         throw new ApiException('CONFLICT', `This calendar change was already decided (${change.status})`);
       }
-      await this.interventions.unchangedSince(tx, change.interventionId, change.interventionVersion);
-      if (decision.take) await this.take(tx, change);
+      // Taking the change over a newer plan would undo dispatch's edit: refused. Rejecting is
+      // always possible: it puts the event back to whatever the intervention says now.
+      if (decision.take) {
+        await this.interventions.unchangedSince(tx, change.interventionId, change.interventionVersion);
+        await this.take(tx, change);
+      }
       else await this.calendarSync.restoreEvent(tx, change.integrationId, change.interventionId, change.kind === 'removed');
     });
     return toCalendarChange((await this.changes.find(id))!);
