@@ -1,9 +1,8 @@
 // The switch for sharing busy times with dispatch (on by default), what it counts, when the
 // calendar was last read, and why it could not be when that failed.
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '@fs/contracts';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SettingSwitch } from '../../ui/SettingSwitch';
 import { useToggleAvailability } from './use-toggle-availability';
 
 interface Props {
@@ -14,34 +13,22 @@ interface Props {
 
 export function AvailabilityToggle({ integration, providerName, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const id = useId();
-  const toggle = useToggleAvailability(integration.provider);
-  const checked = toggle.isPending && toggle.variables !== undefined ? toggle.variables : integration.shareAvailability;
   const counted = integration.provider === 'microsoft' ? 'integrations.availability.countedDefault' : 'integrations.availability.counted';
+  const refreshed =
+    integration.shareAvailability && integration.availabilityRefreshedAt
+      ? t('integrations.availability.refreshedAt', {
+          time: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(Date.parse(integration.availabilityRefreshedAt)),
+        })
+      : '';
   return (
-    <div className="switch-field" data-testid="availability-toggle">
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        className="switch"
-        checked={checked}
-        disabled={toggle.isPending}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => {
-          const next = event.target.checked;
-          toggle.mutate(next, { onSuccess: () => onChanged(next) });
-        }}
-      />
-      <label htmlFor={id}>{t('integrations.availability.label')}</label>
-      <p id={`${id}-hint`} className="field-hint switch-hint">
-        {t(counted)}{' '}
-        {integration.shareAvailability && integration.availabilityRefreshedAt
-          ? t('integrations.availability.refreshedAt', {
-              time: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(Date.parse(integration.availabilityRefreshedAt)),
-            })
-          : ''}
-      </p>
+    <SettingSwitch
+      testId="availability-toggle"
+      label={t('integrations.availability.label')}
+      on={integration.shareAvailability}
+      mutation={useToggleAvailability(integration.provider)}
+      onChanged={onChanged}
+      hint={`${t(counted)} ${refreshed}`.trim()}
+    >
       {integration.shareAvailability && integration.availabilityError && (
         <p className="alert alert-warning switch-hint" role="status">
           <span>
@@ -50,7 +37,6 @@ export function AvailabilityToggle({ integration, providerName, onChanged }: Pro
           </span>
         </p>
       )}
-      {toggle.isError && <ErrorAlert error={toggle.error} />}
-    </div>
+    </SettingSwitch>
   );
 }
