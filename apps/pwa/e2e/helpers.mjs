@@ -2,6 +2,7 @@
 // what the truth is (to compare it with what the page shows).
 /* global document, window -- used inside page.evaluate, which runs in the browser */
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = 'demo1234';
 
@@ -117,4 +118,13 @@ export async function setEventPrivacy(apiUrl, settings) {
     body: JSON.stringify(settings),
   });
   assert.equal(response.status, 200, 'event privacy saved');
+}
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core on the page as it is now: no WCAG 2.1 A/AA violation, each one named if there is. */
+export async function assertNoAxeViolations(page, where) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe on ${where}`);
 }

@@ -1,18 +1,10 @@
 // axe-core in the browser: no WCAG 2.1 A/AA violation on the pages people use most: the
 // interventions list (with a cancelled card), Settings, and the admin page.
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { MOBILE } from '../browser.mjs';
-import { apiToken, connectGoogle, loginThroughUi } from '../helpers.mjs';
+import { apiToken, assertNoAxeViolations, connectGoogle, loginThroughUi } from '../helpers.mjs';
 import { test } from '../fixtures.mjs';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function assertNoViolations(page, where) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe on ${where}`);
-}
 
 /** One cancelled intervention of Alice's in this week, so the list shows a cancelled card. */
 async function cancelOneOfAlices(apiUrl) {
@@ -47,11 +39,11 @@ test('accessibility: the list (with a cancelled card), Settings and the admin pa
   await session(async (page) => {
     await loginThroughUi(page, pwaUrl, 'alice@example.com');
     await page.locator('[data-testid="intervention-card"][data-status="CANCELLED"]').first().waitFor();
-    await assertNoViolations(page, 'the interventions list');
+    await assertNoAxeViolations(page, 'the interventions list');
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await page.locator('[data-testid="integration-google"][data-state="SYNCING"]').waitFor();
     await page.getByTestId('shared-in-events').waitFor();
-    await assertNoViolations(page, 'Settings');
+    await assertNoAxeViolations(page, 'Settings');
   });
 
   await session(async (page) => {
@@ -59,6 +51,6 @@ test('accessibility: the list (with a cancelled card), Settings and the admin pa
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByTestId('admin-integrations').waitFor();
     await page.getByTestId('event-privacy-form').waitFor();
-    await assertNoViolations(page, 'the admin page');
+    await assertNoAxeViolations(page, 'the admin page');
   }, { viewport: MOBILE });
 });

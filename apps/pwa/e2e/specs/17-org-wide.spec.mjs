@@ -3,10 +3,17 @@
 // and a technician's Settings card says their calendar is managed by the company.
 import assert from 'node:assert/strict';
 import { DESKTOP, screenshot } from '../browser.mjs';
-import { apiToken, loginThroughUi } from '../helpers.mjs';
+import { apiToken, assertNoAxeViolations, loginThroughUi } from '../helpers.mjs';
 import { test } from '../fixtures.mjs';
 
+/** Disconnects the company's Microsoft 365 and puts its coverage back to everyone (settings outlive a disconnect). */
 async function disconnectOrganisation(apiUrl) {
+  const settings = await fetch(`${apiUrl}/api/v1/admin/organisation-connections/microsoft/settings`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await apiToken(apiUrl, 'admin@example.com')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ coverAll: true, calendarName: null }),
+  });
+  assert.equal(settings.status, 200, 'coverage back to everyone');
   const response = await fetch(`${apiUrl}/api/v1/admin/organisation-connections/microsoft`, {
     method: 'DELETE',
     headers: { Authorization: `Bearer ${await apiToken(apiUrl, 'admin@example.com')}` },
@@ -36,6 +43,16 @@ test('org-wide: the admin connects Microsoft 365 for the company and sees the te
         assert.match(await table.getByRole('row').filter({ hasText: name }).textContent(), /Synchronisé/);
       }
       await screenshot(page, '60-admin-org-wide-connected');
+
+      // Coverage: only the technicians ticked; Bob left out is listed "not included".
+      const form = connected.getByTestId('organisation-settings-microsoft');
+      await form.getByLabel('Seulement les techniciens cochés ci-dessous').check();
+      await form.getByLabel('Bob Durand').uncheck();
+      await form.getByRole('button', { name: 'Enregistrer la couverture' }).click();
+      await form.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor();
+      await table.getByRole('row').filter({ hasText: 'Bob Durand' }).filter({ hasText: 'Non inclus' }).waitFor();
+      assert.match(await table.getByRole('row').filter({ hasText: 'Alice Martin' }).textContent(), /Synchronisé/);
+      await assertNoAxeViolations(page, 'the admin page with the company connected');
     }, { viewport: DESKTOP });
 
     await session(async (page) => {

@@ -319,6 +319,17 @@ export const en: Messages = {
       techniciansCaption: 'Technicians reached by the company’s connection',
       email: 'Email',
       calendar: 'Calendar',
+      settings: {
+        who: 'Who the company’s connection covers',
+        everyone: 'Every technician',
+        chosen: 'Only the technicians ticked below',
+        where: 'Which calendar it writes in',
+        primary: 'Each person’s main calendar',
+        named: 'A calendar of this name (created in each mailbox where missing)',
+        nameLabel: 'Calendar name',
+        save: 'Save coverage',
+        saved: 'Saved: the calendars follow.',
+      },
       member: {
         SYNCED: 'Synced',
         NO_MAILBOX: 'No mailbox for this email',

@@ -317,6 +317,17 @@ export const fr = {
       techniciansCaption: 'Techniciens couverts par la connexion de l’entreprise',
       email: 'E-mail',
       calendar: 'Calendrier',
+      settings: {
+        who: 'Qui la connexion de l’entreprise couvre',
+        everyone: 'Tous les techniciens',
+        chosen: 'Seulement les techniciens cochés ci-dessous',
+        where: 'Dans quel calendrier elle écrit',
+        primary: 'Le calendrier principal de chacun',
+        named: 'Un calendrier de ce nom (créé dans chaque boîte où il manque)',
+        nameLabel: 'Nom du calendrier',
+        save: 'Enregistrer la couverture',
+        saved: 'Enregistré : les calendriers vont suivre.',
+      },
       member: {
         SYNCED: 'Synchronisé',
         NO_MAILBOX: 'Aucune boîte aux lettres pour cet e-mail',

@@ -8,6 +8,7 @@ import type { OrganisationConnection } from '@fs/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { providerName } from '../integrations/integration-result';
 import { organisationConnectionsQuery, organisationTechniciansQuery } from './admin.api';
+import { OrganisationSettingsForm } from './OrganisationSettingsForm';
 import { useOrganisationConnection } from './use-organisation-connection';
 
 export function OrganisationConnections() {
@@ -88,6 +89,7 @@ function OrganisationTechnicians({ connection }: { connection: OrganisationConne
   if (technicians.isError) return <ErrorAlert error={technicians.error} onRetry={() => void technicians.refetch()} />;
   const caption = t('admin.organisation.techniciansCaption');
   return (
+    <>
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="admin-table" data-testid={`organisation-technicians-${connection.provider}`}>
         <caption>{caption}</caption>
@@ -111,5 +113,7 @@ function OrganisationTechnicians({ connection }: { connection: OrganisationConne
         </tbody>
       </table>
     </div>
+    <OrganisationSettingsForm connection={connection} technicians={technicians.data} />
+    </>
   );
 }

@@ -1,8 +1,8 @@
 // The admin's actions on an org-wide connection: start Microsoft's admin consent (the browser
 // leaves for Microsoft, then comes back to /admin), upload Google's service account key,
-// disconnect. Each refreshes the connections and technicians lists.
+// choose who is covered and the target calendar, disconnect. Each refreshes the connections and technicians lists.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuthUrlResponse, OrganisationConnection, OrganisationProviderId } from '@fs/contracts';
+import type { AuthUrlResponse, OrganisationConnection, OrganisationProviderId, OrganisationSettingsRequest } from '@fs/contracts';
 import { apiRequest } from '../../api/http';
 
 export function useOrganisationConnection(provider: OrganisationProviderId) {
@@ -21,5 +21,10 @@ export function useOrganisationConnection(provider: OrganisationProviderId) {
     mutationFn: () => apiRequest<void>(`/admin/organisation-connections/${provider}`, { method: 'DELETE' }),
     onSuccess: refresh,
   });
-  return { consent, uploadKey, disconnect };
+  const saveSettings = useMutation({
+    mutationFn: (settings: OrganisationSettingsRequest) =>
+      apiRequest<OrganisationConnection>(`/admin/organisation-connections/${provider}/settings`, { method: 'POST', body: settings }),
+    onSuccess: refresh,
+  });
+  return { consent, uploadKey, disconnect, saveSettings };
 }
