@@ -12,3 +12,4 @@ export * from './admin.js';
 export * from './ics-feed.js';
 export * from './sync-state.js';
 export * from './calendar-changes.js';
+export * from './push-notifications.js';

@@ -36,10 +36,14 @@ import { SyncStatusReader } from './sync/sync-status.reader';
 import { SyncWorker } from './sync/sync-worker';
 import { SyncWorkerLoop } from './sync/sync-worker-loop';
 import { ProviderPace } from './sync/provider-pace';
+import { PushNotificationsController } from './push/push-notifications.controller';
+import { PushNotificationsService } from './push/push-notifications.service';
+import { WatchChannelRepository } from './push/watch-channel.repository';
+import { WatchKeeper } from './push/watch-keeper';
 
 @Module({
   imports: [UsersModule],
-  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController],
+  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController, PushNotificationsController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -69,6 +73,9 @@ import { ProviderPace } from './sync/provider-pace';
     CalendarPullRepository,
     CalendarPuller,
     InboundCalendarChanges,
+    WatchChannelRepository,
+    WatchKeeper,
+    PushNotificationsService,
   ],
   // What other modules need: enqueue sync jobs in the intervention's transaction, read the
   // sync state and busy blocks returned with each intervention (read ports, never a provider

@@ -33,7 +33,7 @@ import { BusyBlockRepository } from './availability/busy-block.repository';
 type Settings = { calendarId?: string; syncEnabled?: boolean; syncMode?: SyncMode; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
 type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
 
-const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null } as const;
+const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null, pushChannel: null } as const;
 
 export interface CallbackQuery {
   code?: string;
