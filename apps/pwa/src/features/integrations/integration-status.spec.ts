@@ -18,7 +18,7 @@ const base: Integration = {
   availabilityCalendarIds: [],
   availabilityRefreshedAt: null,
   availabilityError: null,
-  health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null },
+  health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null, pushChannel: null },
 };
 const connected = { ...base, status: 'CONNECTED', accountEmail: 'alice@example.com', connectedAt: '2026-11-30T10:00:00Z' } as const;
 
