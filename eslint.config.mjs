@@ -20,6 +20,7 @@ const TABLE_WRITERS = {
   calendarPull: ['apps/api/src/integrations/inbound/calendar-pull.repository.ts'],
   calendarChange: ['apps/api/src/calendar-changes/calendar-change.repository.ts'],
   calendarChangeSettings: ['apps/api/src/calendar-changes/calendar-change-settings.repository.ts'],
+  watchChannel: ['apps/api/src/integrations/push/watch-channel.repository.ts'],
 };
 const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
 const writesOutsideOwner = (tables) =>

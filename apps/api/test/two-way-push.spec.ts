@@ -12,7 +12,6 @@ import { ownerCalendar } from './support/owner-calendar';
 import { syncHelpers } from './support/sync-helpers';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 let t: EmulatedTestApp;
