@@ -74,7 +74,9 @@ export class CalendarPullRepository {
    */
   async complete(db: Db, pull: ClaimedPull, cursor: string, now: Date, nextPullAt: Date): Promise<void> {
     const where = { integrationId: pull.integrationId, calendarId: pull.calendarId };
-    const data = { cursor, pulledAt: now, lockedUntil: null, lastError: null, attempts: 0 };
+    // A full pull asked for during this one (Graph `missed`: cursor set to null) stands: the cursor stays null.
+    const fullAsked = pull.cursor !== null && (await db.calendarPull.count({ where: { ...where, cursor: null } })) > 0;
+    const data = { ...(fullAsked ? {} : { cursor }), pulledAt: now, lockedUntil: null, lastError: null, attempts: 0 };
     // A push notification during the pull (pullSoon after `now`, the pull's start) may announce
     // an edit this pull did not see: that request stands; otherwise the next pull is one interval away.
     await db.calendarPull.updateMany({ where: { ...where, nextPullAt: { gt: now } }, data });
