@@ -21,6 +21,7 @@ const TABLE_WRITERS = {
   calendarChange: ['apps/api/src/calendar-changes/calendar-change.repository.ts'],
   calendarChangeSettings: ['apps/api/src/calendar-changes/calendar-change-settings.repository.ts'],
   organisationConnection: ['apps/api/src/integrations/organisation/organisation-connection.repository.ts', RESEAL],
+  watchChannel: ['apps/api/src/integrations/push/watch-channel.repository.ts'],
 };
 const WRITE = '/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/';
 const writesOutsideOwner = (tables) =>

@@ -13,3 +13,4 @@ export * from './ics-feed.js';
 export * from './sync-state.js';
 export * from './calendar-changes.js';
 export * from './organisation.js';
+export * from './push-notifications.js';

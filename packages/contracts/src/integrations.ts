@@ -61,6 +61,19 @@ export const integrationHealthSchema = z.object({
   /** Interventions the worker gave up on; "retry failed" writes them again. */
   failedCount: z.number().int().nonnegative(),
   progress: syncProgressSchema.nullable(),
+  /**
+   * Two-way sync push (PUBLIC_API_URL set): the provider watch on the target calendar.
+   * pending: being created; active: changes arrive within seconds; refused: the provider
+   * refused it (e.g. our address did not answer its handshake): changes arrive with the
+   * periodic pull, and it is tried again later; stopping: being removed. Null: no push.
+   */
+  pushChannel: z
+    .object({
+      state: z.enum(['pending', 'active', 'refused', 'stopping']),
+      expiresAt: z.string().nullable(),
+      lastError: integrationErrorCodeSchema.nullable(),
+    })
+    .nullable(),
 });
 export type IntegrationHealth = z.infer<typeof integrationHealthSchema>;
 

@@ -68,6 +68,13 @@ export const envSchema = z.object({
    */
   SYNC_PULL_INTERVAL_MS: z.coerce.number().int().min(1_000).default(120_000),
   /**
+   * Two-way sync push: the address at which the providers reach this API (scheme, host, port;
+   * no /api/v1), e.g. https://dispatch.example.com. When set, each two-way calendar gets a
+   * Google watch channel / Graph subscription whose notifications make its pull due at once.
+   * Real providers need public HTTPS; unset, the periodic pull is the only channel.
+   */
+  PUBLIC_API_URL: optionalUrl,
+  /**
    * How often each shared calendar's busy times are read again (free/busy polling), in
    * minutes. At most 15: dispatch must see a change in a technician's calendar within 15
    * minutes. Runs with the sync worker (SYNC_WORKER_ENABLED).

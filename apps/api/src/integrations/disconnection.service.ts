@@ -8,6 +8,7 @@ import type { CalendarProviderId } from '@fs/contracts';
 import { IntegrationRepository } from './integration.repository';
 import { ProviderError } from './providers/provider-error';
 import { ProviderRegistry } from './providers/provider-registry';
+import { WatchKeeper } from './push/watch-keeper';
 import { CalendarSyncService } from './sync/calendar-sync.service';
 import { SyncSource } from './sync/sync-source';
 import { TokensUnreadable } from './unreadable-tokens';
@@ -23,6 +24,7 @@ export class DisconnectionService {
     private readonly registry: ProviderRegistry,
     private readonly calendarSync: CalendarSyncService,
     private readonly source: SyncSource,
+    private readonly watches: WatchKeeper,
   ) {}
 
   async disconnect(userId: string, providerId: CalendarProviderId, removeEvents: boolean): Promise<DisconnectOutcome> {
@@ -57,6 +59,9 @@ export class DisconnectionService {
       throw error;
     });
     if (provider && tokens) {
+      // The push channel needs the grant to be stopped: before the revoke (best effort).
+      const integration = await this.integrations.find(userId, providerId);
+      if (integration) await this.watches.stopNow(integration.id);
       // Best effort: our side forgets the grant whatever the provider answers.
       await provider.revoke(tokens).catch((error: unknown) => {
         this.logger.warn(`${providerId} revoke failed (${error instanceof ProviderError ? error.code : 'unknown'}); tokens forgotten anyway`);

@@ -41,10 +41,14 @@ import { OrganisationController } from './organisation/organisation.controller';
 import { OrganisationProvisioner } from './organisation/organisation-provisioner';
 import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationTokens } from './organisation/organisation-tokens';
+import { PushNotificationsController } from './push/push-notifications.controller';
+import { PushNotificationsService } from './push/push-notifications.service';
+import { WatchChannelRepository } from './push/watch-channel.repository';
+import { WatchKeeper } from './push/watch-keeper';
 
 @Module({
   imports: [UsersModule],
-  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController, OrganisationController],
+  controllers: [IntegrationsController, EventPrivacyController, AdminIntegrationsController, AvailabilityController, OrganisationController, PushNotificationsController],
   providers: [
     { provide: PROVIDER_ENDPOINTS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveProviderEndpoints(config.env) },
     ProviderRegistry,
@@ -78,6 +82,9 @@ import { OrganisationTokens } from './organisation/organisation-tokens';
     OrganisationTokens,
     OrganisationProvisioner,
     OrganisationService,
+    WatchChannelRepository,
+    WatchKeeper,
+    PushNotificationsService,
   ],
   // What other modules need: enqueue sync jobs in the intervention's transaction, read the
   // sync state and busy blocks returned with each intervention (read ports, never a provider

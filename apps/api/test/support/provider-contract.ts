@@ -4,6 +4,7 @@
 // particular to its provider. CalDAV runs it against a real Radicale (caldav-harness.ts):
 // what a contract case needs from the server (read what it holds, make it fail) goes
 // through ContractContext, never through the emulator directly.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { startEmulator, type EmulatorHandle } from '@fs/calendar-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorEndpoints, signIn } from './emulated-provider';
@@ -190,6 +191,39 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
       expect(seen.has(kept.externalId)).toBe(false);
     });
 
+    // Two-way push: a provider without push channels says so; the others watch, deliver with our secret, renew and stop.
+    if (harness.listsChanges === false) it('refuses push channels with a clear error', async () => {
+      const request = { calendarId: t.calendarId(), channelId: 'c', address: 'https://x.example/n', lifecycleAddress: 'https://x.example/l', secret: 's', expiresAt: new Date(Date.now() + 3_600_000) };
+      expect((await rejection(t.provider().watch(t.context(), request))).code).toBe('PERMANENT');
+      expect(t.provider().watchRenewal).toBeNull();
+    });
+
+    else it('watches the calendar: notifications carry our secret, renewal moves the expiry, unwatch stops them (twice is fine)', async () => {
+      const receiver = await startReceiver();
+      try {
+        const secret = `secret-${Date.now()}`;
+        const handle = await t.provider().watch(t.context(), {
+          calendarId: t.calendarId(), channelId: `contract-${Date.now()}`, address: `${receiver.url}/n`, lifecycleAddress: `${receiver.url}/l`, secret, expiresAt: new Date(Date.now() + 3_600_000),
+        });
+        expect(handle.expiresAt.getTime()).toBeGreaterThan(Date.now());
+        await upsert(sampleEvent({ syncKey: 'fs:contract:watched' }));
+        await until(() => receiver.secrets().includes(secret));
+        if (t.provider().watchRenewal === 'extend') {
+          const renewed = await t.provider().extendWatch(t.context(), handle, new Date(Date.now() + 7_200_000));
+          expect(renewed).toMatchObject({ channelId: handle.channelId });
+          expect(renewed.expiresAt.getTime()).toBeGreaterThan(handle.expiresAt.getTime());
+        }
+        await t.provider().unwatch(t.context(), handle);
+        const heard = receiver.secrets().length;
+        await upsert(sampleEvent({ syncKey: 'fs:contract:unwatched' }));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(receiver.secrets().length).toBe(heard);
+        await t.provider().unwatch(t.context(), handle);
+      } finally {
+        await receiver.close();
+      }
+    });
+
     it('lists the calendars: one primary, writable ones, a read-only one', async () => {
       const calendars = await t.provider().listCalendars(t.context());
       expect(calendars.filter((c) => c.primary)).toHaveLength(harness.hasPrimary === false ? 0 : 1);
@@ -293,4 +327,38 @@ export function describeProviderContract(harness: ContractHarness, t: ContractCo
       expect(await t.liveEvents()).toEqual([]);
     });
   });
+}
+
+/**
+ * A stand-in for our notification endpoints: echoes Graph's validation handshake, records the
+ * secret of every notification (Google X-Goog-Channel-Token, Graph clientState).
+ */
+async function startReceiver(): Promise<{ url: string; secrets: () => string[]; close: () => Promise<void> }> {
+  const secrets: string[] = [];
+  const body = (req: IncomingMessage) => new Promise<string>((resolve) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => resolve(text));
+  });
+  const server: Server = createServer((req, res) => {
+    const token = new URL(req.url ?? '/', 'http://x').searchParams.get('validationToken');
+    if (token !== null) return void res.writeHead(200, { 'content-type': 'text/plain' }).end(token);
+    const google = req.headers['x-goog-channel-token'];
+    void body(req).then((text) => {
+      if (typeof google === 'string') secrets.push(google);
+      else if (text) for (const n of (JSON.parse(text) as { value: { clientState?: string }[] }).value) if (n.clientState) secrets.push(n.clientState);
+      res.writeHead(202).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, secrets: () => [...secrets], close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function until(check: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,5 +1,6 @@
 // Starts the real Nest app (same factory as main.ts) on a test database, with the demo
 // data seeded, and gives a logged-in supertest agent per demo account.
+import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
@@ -37,15 +38,31 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Receives every log line (with LOG_LEVEL set to something other than silent). */
   logs?: { write(line: string): void };
+  /**
+   * Listen on a real port of 127.0.0.1 and set PUBLIC_API_URL to it, so the emulator can call
+   * back (two-way push notifications, Graph's validation handshake).
+   */
+  listen?: boolean;
+}
+
+/** A port free right now (the OS picks it), for an app whose own address must be in its config. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** `env` adds or overrides variables, e.g. CALENDAR_EMULATOR_URL of an in-process emulator. */
 export async function startTestApp(env: Record<string, string | undefined> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const appEnv = { ...TEST_ENV, ...database.env, ...env };
+  const port = options.listen ? await freePort() : undefined;
+  const appEnv = { ...TEST_ENV, ...database.env, ...(port ? { PUBLIC_API_URL: `http://127.0.0.1:${port}` } : {}), ...env };
   const clock = new TestClock();
   const app = await createApp(new AppConfig(parseEnv(appEnv)), clock, options.logs);
   await app.init();
+  if (port) await app.listen(port, '127.0.0.1');
   const prisma = app.get(PrismaService);
   await seedDemo(prisma);
   const http = request(app.getHttpServer());

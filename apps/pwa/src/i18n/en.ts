@@ -222,6 +222,10 @@ export const en: Messages = {
       failed_one: '{{count}} intervention not sent',
       failed_other: '{{count}} interventions not sent',
       retried: 'Sending the failed interventions again.',
+      push: {
+        active: 'Changes made in {{provider}} reach dispatch within seconds.',
+        refused: '{{provider}} refused instant updates: changes made there reach dispatch within a few minutes.',
+      },
     },
     syncReasons: {
       ACCESS_DENIED: '{{provider}} does not let us write to this calendar. Choose a calendar you can edit.',

@@ -220,6 +220,10 @@ export const fr = {
       failed_one: '{{count}} intervention non envoyée',
       failed_other: '{{count}} interventions non envoyées',
       retried: 'Nouvel envoi des interventions en échec.',
+      push: {
+        active: "Les modifications faites dans {{provider}} arrivent au planning en quelques secondes.",
+        refused: "{{provider}} a refusé les mises à jour instantanées : les modifications faites là-bas arrivent au planning en quelques minutes.",
+      },
     },
     syncReasons: {
       ACCESS_DENIED: "{{provider}} ne nous laisse pas écrire dans ce calendrier. Choisissez un calendrier que vous pouvez modifier.",

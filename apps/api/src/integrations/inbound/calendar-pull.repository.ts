@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import type { ProviderErrorCode } from '../providers/provider-error';
-import type { Db } from '../sync/sync-job.repository';
+import { wakeSyncWorkers, type Db } from '../sync/sync-job.repository';
 
 export interface ClaimedPull {
   integrationId: string;
@@ -39,9 +39,18 @@ export class CalendarPullRepository {
     await db.calendarPull.deleteMany({ where: { integrationId } });
   }
 
-  /** A pull as soon as possible (e.g. after a dispatch decision, or a push notification). */
-  async pullSoon(integrationId: string, now: Date): Promise<void> {
-    await this.prisma.calendarPull.updateMany({ where: { integrationId }, data: { nextPullAt: now } });
+  /**
+   * A pull as soon as possible (e.g. after a dispatch decision, or a push notification), and the
+   * worker loops woken. `full`: from no cursor, a full listing diffed against what we wrote
+   * (Graph's `missed` lifecycle notification). Resolves false when the integration is not pulled.
+   */
+  async pullSoon(integrationId: string, now: Date, options: { full?: boolean } = {}): Promise<boolean> {
+    const { count } = await this.prisma.calendarPull.updateMany({
+      where: { integrationId },
+      data: { nextPullAt: now, ...(options.full ? { cursor: null } : {}) },
+    });
+    if (count > 0) await wakeSyncWorkers(this.prisma);
+    return count > 0;
   }
 
   async claim(now: Date, limit: number): Promise<ClaimedPull[]> {
@@ -64,10 +73,14 @@ export class CalendarPullRepository {
    * claim ends. Only for the calendar the pull read: a calendar chosen meanwhile keeps its fresh start.
    */
   async complete(db: Db, pull: ClaimedPull, cursor: string, now: Date, nextPullAt: Date): Promise<void> {
-    await db.calendarPull.updateMany({
-      where: { integrationId: pull.integrationId, calendarId: pull.calendarId },
-      data: { cursor, pulledAt: now, nextPullAt, lockedUntil: null, lastError: null, attempts: 0 },
-    });
+    const where = { integrationId: pull.integrationId, calendarId: pull.calendarId };
+    // A full pull asked for during this one (Graph `missed`: cursor set to null) stands: the cursor stays null.
+    const fullAsked = pull.cursor !== null && (await db.calendarPull.count({ where: { ...where, cursor: null } })) > 0;
+    const data = { ...(fullAsked ? {} : { cursor }), pulledAt: now, lockedUntil: null, lastError: null, attempts: 0 };
+    // A push notification during the pull (pullSoon after `now`, the pull's start) may announce
+    // an edit this pull did not see: that request stands; otherwise the next pull is one interval away.
+    await db.calendarPull.updateMany({ where: { ...where, nextPullAt: { gt: now } }, data });
+    await db.calendarPull.updateMany({ where: { ...where, nextPullAt: { lte: now } }, data: { ...data, nextPullAt } });
   }
 
   /** The pull failed: tried again at `retryAt`, the cursor unchanged (nothing it covers is lost). */

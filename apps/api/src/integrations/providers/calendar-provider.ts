@@ -149,8 +149,38 @@ export interface ChangeWindow {
   to: Date;
 }
 
+/** Two-way sync push: what a watch on one calendar is asked for. */
+export interface WatchRequest {
+  calendarId: string;
+  /** Our id for a new channel (Google channel id); Graph names its subscriptions itself. */
+  channelId: string;
+  /** Where change notifications go (public HTTPS for real providers). */
+  address: string;
+  /** Where Graph sends lifecycle notifications (subscriptionRemoved, reauthorizationRequired, missed). */
+  lifecycleAddress: string;
+  /** Echoed on every notification (Google token, Graph clientState): how we tell a forged one. */
+  secret: string;
+  /** Asked-for expiry; the provider may shorten it: the answer is authoritative. */
+  expiresAt: Date;
+}
+
+/** A watch the provider accepted. */
+export interface WatchHandle {
+  /** Google: the channel id we chose; Graph: the subscription id. */
+  channelId: string;
+  /** Google's resourceId (channels.stop needs it). */
+  resourceId?: string;
+  expiresAt: Date;
+}
+
 export interface CalendarProvider {
   readonly id: CalendarProviderId;
+  /**
+   * Push channels: how a watch outlives its expiry. 'extend': the same watch gets a later
+   * expiry (Graph PATCH); 'replace': a new one is created, then the old one stopped (Google
+   * channels cannot be renewed); null: no push (CalDAV), the periodic pull only.
+   */
+  readonly watchRenewal: 'extend' | 'replace' | null;
   /** Whether listChanges works (two-way sync can be turned on). */
   readonly twoWay: boolean;
   /** Present for providers a company can connect once for every technician. */
@@ -188,4 +218,14 @@ export interface CalendarProvider {
    * the caller lists again from null and diffs against what it knows.
    */
   listChanges(context: TokenContext, calendarId: string, cursor: string | null, window: ChangeWindow): Promise<CalendarChanges>;
+  /**
+   * Push: watches `calendarId` (Google events.watch; Graph subscription on
+   * me/calendars/{id}/events, whose validation handshake our endpoint answers inside this call).
+   * A provider without push throws ProviderError PERMANENT.
+   */
+  watch(context: TokenContext, request: WatchRequest): Promise<WatchHandle>;
+  /** 'extend' providers only: a later expiry for the same watch; NOT_FOUND when it is gone. */
+  extendWatch(context: TokenContext, watch: WatchHandle, expiresAt: Date): Promise<WatchHandle>;
+  /** Stops a watch (Google channels.stop, Graph DELETE subscription); one already gone is success. */
+  unwatch(context: TokenContext, watch: WatchHandle): Promise<void>;
 }

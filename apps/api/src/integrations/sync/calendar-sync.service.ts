@@ -7,6 +7,8 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { CalendarPullRepository } from '../inbound/calendar-pull.repository';
 import { IntegrationRepository } from '../integration.repository';
+import { WatchChannelRepository } from '../push/watch-channel.repository';
+import { pushUrls } from '../push/push-urls';
 import { InterventionSyncRepository } from './intervention-sync.repository';
 import { SyncJobRepository, type Db } from './sync-job.repository';
 import { SyncSource } from './sync-source';
@@ -19,6 +21,7 @@ export class CalendarSyncService {
     private readonly source: SyncSource,
     private readonly integrations: IntegrationRepository,
     private readonly pulls: CalendarPullRepository,
+    private readonly watches: WatchChannelRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -71,8 +74,12 @@ export class CalendarSyncService {
   private async followSyncMode(tx: Db, integrationId: string): Promise<void> {
     const integration = await this.source.integration(integrationId, tx);
     const pulling = integration?.syncMode === 'two_way' && integration.status === 'CONNECTED' && integration.calendarId;
-    if (pulling) await this.pulls.start(tx, integrationId, integration.calendarId!, this.clock.now());
+    const now = this.clock.now();
+    if (pulling) await this.pulls.start(tx, integrationId, integration.calendarId!, now);
     else await this.pulls.stop(tx, integrationId);
+    // Push (PUBLIC_API_URL set): a watch on the pulled calendar, whose notifications make the pull due at once.
+    if (pulling && pushUrls(this.config.env)) await this.watches.follow(tx, integrationId, integration.calendarId!, now);
+    else await this.watches.retire(tx, integrationId, now);
   }
 
   /**
@@ -110,6 +117,7 @@ export class CalendarSyncService {
       const now = this.clock.now();
       await this.integrations.markDisconnecting(tx, integrationId);
       await this.pulls.stop(tx, integrationId);
+      await this.watches.retire(tx, integrationId, now);
       await this.jobs.resume(tx, integrationId, now);
       await this.jobs.enqueue(tx, integrationId, await this.records.interventionIdsOf(tx, integrationId), now);
       const total = await this.jobs.countFor(tx, integrationId);
@@ -150,6 +158,7 @@ export class CalendarSyncService {
       await this.jobs.forgetIntegration(tx, integrationId);
       await this.records.forgetIntegration(tx, integrationId);
       await this.pulls.stop(tx, integrationId);
+      await this.watches.forget(tx, integrationId);
     });
   }
 }

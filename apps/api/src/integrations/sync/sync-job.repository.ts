@@ -22,6 +22,14 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
 /** NOTIFY channel: "a job became due". Sent inside the enqueuing transaction, so only a commit wakes anyone. */
 const JOBS_CHANNEL = 'sync_jobs';
 
+/**
+ * Wakes the sync worker loop of every process (pulls and watch channels made due share the
+ * channel of sync jobs: one loop drains them all). Inside a transaction, only its commit wakes.
+ */
+export async function wakeSyncWorkers(db: Pick<Db, '$executeRaw'>): Promise<void> {
+  await db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
+}
+
 @Injectable()
 export class SyncJobRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -78,7 +86,7 @@ export class SyncJobRepository {
   }
 
   private async notify(db: Db): Promise<void> {
-    await db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
+    await wakeSyncWorkers(db);
   }
 
   /**

@@ -3,7 +3,7 @@
 // only, from the outbox, the sync records and the integrations; the derivation is pure
 // (sync-state.ts). IntegrationsModule exports this class, never the repositories.
 import { Injectable } from '@nestjs/common';
-import type { CalendarProviderId, IntegrationHealth, InterventionCalendarChange, InterventionSync } from '@fs/contracts';
+import type { CalendarProviderId, IntegrationErrorCode, IntegrationHealth, InterventionCalendarChange, InterventionSync } from '@fs/contracts';
 import { PrismaService } from '../../database/prisma.service';
 import { interventionSyncState, syncProgress, type SyncJobView, type SyncRecordView } from './sync-state';
 
@@ -65,11 +65,12 @@ export class SyncStatusReader {
   /** Last write, what waits, what failed, and the progress of a bulk run in progress. */
   async healthOf(integration: { id: string; status: string; syncRunTotal: number | null }): Promise<IntegrationHealth> {
     const integrationId = integration.id;
-    const [last, pendingCount, dueCount, failed] = await Promise.all([
+    const [last, pendingCount, dueCount, failed, watch] = await Promise.all([
       this.prisma.interventionSync.aggregate({ where: { integrationId }, _max: { syncedAt: true } }),
       this.prisma.syncJob.count({ where: { integrationId } }),
       this.prisma.syncJob.count({ where: { integrationId, status: 'PENDING' } }),
       this.prisma.interventionSync.findMany({ where: { integrationId, status: 'FAILED' }, select: { interventionId: true } }),
+      this.prisma.watchChannel.findUnique({ where: { integrationId }, select: { state: true, expiresAt: true, lastError: true } }),
     ]);
     // A failed intervention with a job waiting is being retried: it counts as pending.
     const retrying = failed.length === 0 ? 0 : await this.prisma.syncJob.count({ where: { integrationId, interventionId: { in: failed.map((f) => f.interventionId) } } });
@@ -79,6 +80,10 @@ export class SyncStatusReader {
       failedCount: failed.length - retrying,
       // Parked jobs wait for the person (a calendar to choose, a reconnect): no progress to show.
       progress: syncProgress(integration.status === 'DISCONNECTING' ? 'removing' : 'writing', integration.syncRunTotal, dueCount),
+      // Two-way push: whether changes arrive within seconds, or only with the periodic pull (and why).
+      pushChannel: watch
+        ? { state: watch.state, expiresAt: watch.expiresAt?.toISOString() ?? null, lastError: (watch.lastError as IntegrationErrorCode | null) ?? null }
+        : null,
     };
   }
 }

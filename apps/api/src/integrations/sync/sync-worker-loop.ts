@@ -5,12 +5,15 @@
 // It drains while there is due work, then sleeps until the next job falls due (a retry's
 // backoff). The poll (SYNC_POLL_INTERVAL_MS) is only a safety net for a lost notification.
 // Two-way pulls (inbound/calendar-puller.ts) run in the same drain: each two-way calendar is
-// due every SYNC_PULL_INTERVAL_MS, and the loop sleeps until the earliest pull or job.
+// due every SYNC_PULL_INTERVAL_MS (or at once when a push notification came), and the loop
+// sleeps until the earliest pull, job or watch channel to create / renew / stop (push/watch-keeper.ts).
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { CalendarPullRepository } from '../inbound/calendar-pull.repository';
 import { CalendarPuller } from '../inbound/calendar-puller';
+import { WatchChannelRepository } from '../push/watch-channel.repository';
+import { WatchKeeper } from '../push/watch-keeper';
 import { SyncJobRepository } from './sync-job.repository';
 import { SyncWorker } from './sync-worker';
 
@@ -29,6 +32,8 @@ export class SyncWorkerLoop implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly jobs: SyncJobRepository,
     private readonly puller: CalendarPuller,
     private readonly pulls: CalendarPullRepository,
+    private readonly keeper: WatchKeeper,
+    private readonly watches: WatchChannelRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -68,13 +73,13 @@ export class SyncWorkerLoop implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async drain(): Promise<void> {
     // Two-way pulls first: what they find (restores, accepted moves) becomes sync jobs drained next.
-    while (!this.stopped && (await this.puller.runOnce()) + (await this.worker.runOnce()) > 0);
+    while (!this.stopped && (await this.puller.runOnce()) + (await this.worker.runOnce()) + (await this.keeper.runOnce()) > 0);
     if (!this.stopped) await this.sleepUntilNextDue();
   }
 
   private async sleepUntilNextDue(): Promise<void> {
     clearTimeout(this.due);
-    const dates = (await Promise.all([this.jobs.nextDueAt(), this.pulls.nextDueAt()])).filter((d): d is Date => !!d);
+    const dates = (await Promise.all([this.jobs.nextDueAt(), this.pulls.nextDueAt(), this.watches.nextDueAt()])).filter((d): d is Date => !!d);
     if (dates.length === 0) return;
     const next = new Date(Math.min(...dates.map((d) => d.getTime())));
     const delay = Math.max(0, next.getTime() - this.clock.now().getTime());

@@ -36,6 +36,11 @@ export function SyncHealth({ integration, providerName, offerRetry, onRetried }:
       {(texts.lastSync || texts.counts) && (
         <p className="muted integration-counts">{[texts.lastSync, texts.counts].filter(Boolean).join(' · ')}</p>
       )}
+      {texts.push && (
+        <p className="muted" data-testid="integration-push">
+          {texts.push}
+        </p>
+      )}
       {offerRetry && (
         <button type="button" className="button button-small" disabled={retry.isPending} onClick={() => retry.mutate(undefined, { onSuccess: onRetried })}>
           {t('integrations.actions.retryFailed')}

@@ -18,7 +18,7 @@ const syncing: Integration = {
   availabilityCalendarIds: [],
   availabilityRefreshedAt: null,
   availabilityError: null,
-  health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null },
+  health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null, pushChannel: null },
   managedBy: null,
   supersededAccountEmail: null,
 };
@@ -66,5 +66,14 @@ describe('healthTexts', () => {
       progress: { text: '3 of 7 interventions removed' },
       lastSync: null,
     });
+  });
+
+  it('says whether two-way changes arrive by push, or only with the periodic read when the provider refused the watch', async () => {
+    const en = await createI18n('en');
+    const fr = await createI18n('fr');
+    const watch = (state: 'active' | 'refused') => ({ ...syncing, syncMode: 'two-way', health: { ...syncing.health, pushChannel: { state, expiresAt: null, lastError: state === 'refused' ? 'PERMANENT' : null } } }) as const;
+    expect(healthTexts(en.t, watch('active'), 'Google Calendar', 'en').push).toBe('Changes made in Google Calendar reach dispatch within seconds.');
+    expect(healthTexts(fr.t, watch('refused'), 'Outlook', 'fr').push).toMatch(/^Outlook a refusé les mises à jour instantanées/);
+    expect(healthTexts(en.t, syncing, 'Google Calendar', 'en').push).toBeNull();
   });
 });

@@ -9,6 +9,8 @@ export interface HealthTexts {
   lastSync: string | null;
   counts: string | null;
   reason: string | null;
+  /** Two-way push: changes arrive within seconds, or (refused) with the periodic read only. */
+  push: string | null;
 }
 
 export function healthTexts(t: TFunction, integration: Integration, provider: string, locale: string): HealthTexts {
@@ -28,5 +30,11 @@ export function healthTexts(t: TFunction, integration: Integration, provider: st
     counts: counts.length > 0 ? counts.join(' · ') : null,
     // A reconnect reason is the card's own hint; the others say what went wrong with sending.
     reason: connected && lastError ? t(`integrations.syncReasons.${lastError}`, { provider }) : null,
+    push: pushText(t, integration, provider),
   };
+}
+
+function pushText(t: TFunction, integration: Integration, provider: string): string | null {
+  const state = integration.syncMode === 'two-way' ? integration.health.pushChannel?.state : undefined;
+  return state === 'active' || state === 'refused' ? t(`integrations.health.push.${state}`, { provider }) : null;
 }

@@ -3,7 +3,7 @@
 // and app-specific password by discovering the person's calendars, and returns them as
 // tokens for the vault (caldav-credentials.ts). The OAuth methods of the interface refuse.
 import type { ProviderCalendar } from '@fs/contracts';
-import type { CalendarBusy, CalendarChanges, CalendarEventInput, CalendarProvider, ConnectedAccount, EventRef, ProviderTokens, TokenContext } from '../calendar-provider';
+import type { CalendarBusy, CalendarChanges, CalendarEventInput, CalendarProvider, ConnectedAccount, EventRef, ProviderTokens, TokenContext, WatchHandle } from '../calendar-provider';
 import { ProviderError } from '../provider-error';
 import { credentialsToTokens, tokensToCredentials, type CalDavCredentials } from './caldav-credentials';
 import { discoverCalendars } from './caldav-discovery';
@@ -14,6 +14,7 @@ export class CalDavCalendarProvider implements CalendarProvider {
   readonly id = 'caldav' as const;
   readonly busyCalendars = 'any' as const;
   readonly twoWay = false;
+  readonly watchRenewal = null;
 
   constructor(
     private readonly endpoints: CalDavEndpoints,
@@ -48,6 +49,19 @@ export class CalDavCalendarProvider implements CalendarProvider {
    */
   listChanges(): Promise<CalendarChanges> {
     return Promise.reject(new ProviderError('PERMANENT', 'CalDAV: reading calendar changes (two-way sync) is not supported yet'));
+  }
+
+  /** CalDAV has no standard push (WebDAV-Push is a draft few servers speak): the periodic pull only. */
+  watch(): Promise<WatchHandle> {
+    return Promise.reject(new ProviderError('PERMANENT', 'CalDAV: push channels are not supported'));
+  }
+
+  extendWatch(): Promise<WatchHandle> {
+    return this.watch();
+  }
+
+  unwatch(): Promise<void> {
+    return Promise.reject(new ProviderError('PERMANENT', 'CalDAV: push channels are not supported'));
   }
 
   /** Nothing to refresh: refused credentials mean the person must enter a new password. */

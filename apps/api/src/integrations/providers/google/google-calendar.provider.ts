@@ -20,6 +20,8 @@ import type {
   OrganisationCredentials,
   ProviderTokens,
   TokenContext,
+  WatchHandle,
+  WatchRequest,
 } from '../calendar-provider';
 import type { GoogleEndpoints } from '../provider-endpoints';
 import { ProviderError } from '../provider-error';
@@ -27,6 +29,7 @@ import { mapGoogleError } from './google-error.mapper';
 import { listGoogleChanges } from './google-changes';
 import { deleteGoogleEvent, upsertGoogleEvent } from './google-events';
 import { parseServiceAccountKey, serviceAccountToken } from './google-service-account';
+import { stopGoogleChannel, watchGoogleCalendar } from './google-watch';
 import { assertFreeBusyScope, GOOGLE_FREE_BUSY_SCOPE, googleBusyBlocks } from './google-free-busy';
 
 /**
@@ -56,6 +59,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
     appToken: (credentials, mailbox) => serviceAccountToken(this.endpoints, this.serviceAccountKey(credentials), mailbox, this.now()),
     ensureCalendar: (context, name) => this.findCalendar(context, name),
   };
+  /** Google channels cannot be renewed: a new one, then the old one stopped. */
+  readonly watchRenewal = 'replace' as const;
 
   constructor(
     private readonly endpoints: GoogleEndpoints,
@@ -162,6 +167,19 @@ export class GoogleCalendarProvider implements CalendarProvider {
   /** See google-changes.ts. */
   async listChanges(context: TokenContext, calendarId: string, cursor: string | null, window: ChangeWindow): Promise<CalendarChanges> {
     return this.withAuth(context, (auth) => listGoogleChanges(this.api(auth).events, calendarId, cursor, window));
+  }
+
+  /** See google-watch.ts. */
+  async watch(context: TokenContext, request: WatchRequest): Promise<WatchHandle> {
+    return this.withAuth(context, (auth) => watchGoogleCalendar(this.api(auth).events, request, this.now()));
+  }
+
+  extendWatch(): Promise<WatchHandle> {
+    return Promise.reject(new ProviderError('PERMANENT', 'Google channels cannot be renewed: watch again, then stop the old one'));
+  }
+
+  async unwatch(context: TokenContext, watch: WatchHandle): Promise<void> {
+    return this.withAuth(context, (auth) => stopGoogleChannel(this.api(auth).channels, watch));
   }
 
   private api(auth: OAuth2Client): calendar_v3.Calendar {

@@ -32,6 +32,12 @@ export function isGoogleGone(error: unknown): boolean {
   return (shape.response?.status ?? (typeof shape.status === 'number' ? shape.status : undefined)) === 410;
 }
 
+/** 404 Not Found (e.g. channels.stop of a channel already stopped or expired). */
+export function isGoogleNotFound(error: unknown): boolean {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as GoogleErrorShape;
+  return (shape.response?.status ?? (typeof shape.status === 'number' ? shape.status : undefined)) === 404;
+}
+
 export function mapGoogleError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as GoogleErrorShape;

@@ -18,6 +18,8 @@ import type {
   ProviderTokens,
   TokenContext,
   UpsertOptions,
+  WatchHandle,
+  WatchRequest,
 } from '../calendar-provider';
 import { ProviderError } from '../provider-error';
 import type { MicrosoftEndpoints } from '../provider-endpoints';
@@ -28,11 +30,14 @@ import { MicrosoftAppIdentity } from './microsoft-app-identity';
 import { MicrosoftGraphEvents } from './microsoft-graph-events';
 import { MicrosoftIdentity } from './microsoft-identity';
 import { microsoftBusyBlocks } from './microsoft-schedule';
+import { createMicrosoftSubscription, deleteMicrosoftSubscription, renewMicrosoftSubscription } from './microsoft-subscriptions';
 
 export class MicrosoftCalendarProvider implements CalendarProvider {
   readonly id = 'microsoft' as const;
   readonly busyCalendars = 'default-only' as const;
   readonly twoWay = true;
+  /** A subscription's expiry is moved by PATCH. */
+  readonly watchRenewal = 'extend' as const;
   private readonly identity: MicrosoftIdentity;
   private readonly graph: MicrosoftGraph;
   private readonly events: MicrosoftGraphEvents;
@@ -116,6 +121,19 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
   /** See microsoft-changes.ts. */
   async listChanges(context: TokenContext, calendarId: string, cursor: string | null, window: ChangeWindow): Promise<CalendarChanges> {
     return this.withAccessToken(context, (accessToken) => listMicrosoftChanges(this.graph.client(accessToken), calendarId, cursor, window));
+  }
+
+  /** See microsoft-subscriptions.ts. */
+  async watch(context: TokenContext, request: WatchRequest): Promise<WatchHandle> {
+    return this.withAccessToken(context, (accessToken) => createMicrosoftSubscription(this.graph.client(accessToken), request));
+  }
+
+  async extendWatch(context: TokenContext, watch: WatchHandle, expiresAt: Date): Promise<WatchHandle> {
+    return this.withAccessToken(context, (accessToken) => renewMicrosoftSubscription(this.graph.client(accessToken), watch, expiresAt));
+  }
+
+  async unwatch(context: TokenContext, watch: WatchHandle): Promise<void> {
+    return this.withAccessToken(context, (accessToken) => deleteMicrosoftSubscription(this.graph.client(accessToken), watch));
   }
 
   /**
