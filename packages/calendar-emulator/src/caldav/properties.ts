@@ -46,7 +46,9 @@ const PROPS: Record<string, Render> = {
   [`${DAV}sync-token`]: ({ state, resource: r }) => (r.kind === 'calendar' ? escapeXml(syncToken(state, r.calendar)) : undefined),
   [`${DAV}getetag`]: (p) => (object(p) ? escapeXml(bodyOf(object(p)!).etag) : undefined),
   [`${DAV}getcontenttype`]: (p) => (object(p) ? 'text/calendar; charset=utf-8; component=vevent' : undefined),
-  [`${CALDAV}calendar-data`]: (p) => (p.inReport && object(p) ? escapeXml(bodyOf(object(p)!).ics) : undefined),
+  // CR as a character reference: XML parsers turn a raw CRLF into LF (XML 1.0 §2.11), and the
+  // client must get back the very text it PUT.
+  [`${CALDAV}calendar-data`]: (p) => (p.inReport && object(p) ? escapeXml(bodyOf(object(p)!).ics).replace(/\r/g, '&#13;') : undefined),
 };
 
 /** The propstats for the asked properties ({ns, local}); `all` = allprop (RFC 4918 §14.2). */
