@@ -62,6 +62,13 @@ describe('against the calendar emulator', () => {
   const e = useEmulatedCalDavProvider();
   describeProviderContract(emulatedCaldavHarness, e);
   describeCalDavOwnCases(e, { serverUrl: () => e.emu().url, user: EMULATOR_CALDAV_USER });
+
+  it('in emulator mode (pnpm start), http:// is accepted for the emulator alone, CALDAV_ALLOW_HTTP off', async () => {
+    const demo = new CalDavCalendarProvider({ allowHttp: false, timeoutMs: 2000, emulatorOrigin: new URL(e.emu().url).origin });
+    expect((await demo.connect({ serverUrl: e.emu().url, ...EMULATOR_CALDAV_USER })).accountEmail).toBe(EMULATOR_CALDAV_USER.username);
+    const other = e.emu().url.replace('127.0.0.1', 'localhost');
+    expect((await rejection(demo.connect({ serverUrl: other, ...EMULATOR_CALDAV_USER }))).code).toBe('PERMANENT');
+  });
 });
 
 /** CalDAV's own cases that need nothing but the server's answers: run on Radicale and on the emulator. */
