@@ -11,6 +11,7 @@ import type { RouteLocals } from './route.js';
 import { controlRouter } from './control/index.js';
 import { registerGoogle } from '../google/index.js';
 import { registerMicrosoft } from '../microsoft/index.js';
+import { registerCalDav } from '../caldav/index.js';
 import { registerViewer } from '../viewer/page.js';
 
 function baseApp(): Express {
@@ -44,6 +45,7 @@ export function buildApps(ctx: EmulatorContext, quiet = false): { httpApp: Expre
   httpApp.use('/_emulator', controlRouter(ctx));
   registerGoogle(httpsApp, httpApp, ctx);
   registerMicrosoft(httpsApp, httpApp, ctx);
+  registerCalDav(httpsApp, httpApp, ctx);
   registerViewer(httpApp, ctx);
   for (const app of [httpApp, httpsApp]) app.use(errorHandler(ctx, quiet));
   return { httpApp, httpsApp };

@@ -1,13 +1,13 @@
 // Owns creation and seeding of the in-memory state: default accounts, their three calendars
 // each, and the default dev clients. Reset = replace the state with a fresh createState().
-import { PROVIDERS } from './types.js';
-import type { Account, Calendar, EmulatorState, OAuthClient, Provider } from './types.js';
+import { OAUTH_PROVIDERS, PROVIDERS } from './types.js';
+import type { Account, Calendar, EmulatorState, OAuthClient, OAuthProvider, Provider } from './types.js';
 import { stableGuid, stableHash } from './ids.js';
 
 export const DEFAULT_EMAILS = ['alice@example.com', 'bob@example.com', 'dispatch@example.com'];
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
-export const DEFAULT_CLIENTS: Record<Provider, { clientId: string; clientSecret: string }> = {
+export const DEFAULT_CLIENTS: Record<OAuthProvider, { clientId: string; clientSecret: string }> = {
   google: {
     clientId: 'emulator-dev-client.apps.googleusercontent.com',
     clientSecret: 'emulator-dev-google-secret',
@@ -29,13 +29,12 @@ export function createState(): EmulatorState {
     refreshTokens: new Map(),
     events: new Map(),
     changeSeq: 0,
-    consent: { google: 'auto', microsoft: 'auto' },
-    consentOmitScopes: { google: [], microsoft: [] },
-    ext: { google: {}, microsoft: {} },
+    consent: { google: 'auto', microsoft: 'auto', caldav: 'auto' },
+    consentOmitScopes: { google: [], microsoft: [], caldav: [] },
+    ext: { google: {}, microsoft: {}, caldav: {} },
   };
+  for (const provider of OAUTH_PROVIDERS) state.clients.push({ provider, ...DEFAULT_CLIENTS[provider], redirectUris: [], lenient: true });
   for (const provider of PROVIDERS) {
-    const d = DEFAULT_CLIENTS[provider];
-    state.clients.push({ provider, ...d, redirectUris: [], lenient: true });
     for (const email of DEFAULT_EMAILS) addAccount(state, provider, email, nameFromEmail(email));
   }
   return state;
@@ -50,16 +49,22 @@ function nameFromEmail(email: string): string {
 export function calendarIdFor(provider: Provider, email: string, name: string, primary: boolean): string {
   const h = stableHash(provider, email, name);
   if (provider === 'google') return primary ? email : `${h.slice(0, 26)}@group.calendar.google.com`;
+  // A path segment of the calendar's URL (src/caldav/): readable, unique across accounts.
+  if (provider === 'caldav') return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${h.slice(0, 8)}`;
   return `AAMkA${Buffer.from(h.slice(0, 48), 'hex').toString('base64url')}`;
 }
 
-/** Adds an account with its primary, "Interventions" (writable) and "Holidays" (read-only). */
+/**
+ * Adds an account with its primary, "Interventions" (writable) and "Holidays" (read-only).
+ * CalDAV has no primary calendar: its first one is a writable "Personal".
+ */
 export function addAccount(state: EmulatorState, provider: Provider, email: string, name: string): Account {
   const existing = findAccount(state, provider, email);
   if (existing) return existing;
   const account: Account = { provider, id: stableGuid(provider, email), email, name };
   state.accounts.push(account);
-  addCalendar(state, provider, email, provider === 'google' ? email : 'Calendar', true, true);
+  if (provider === 'caldav') addCalendar(state, provider, email, 'Personal', true, false);
+  else addCalendar(state, provider, email, provider === 'google' ? email : 'Calendar', true, true);
   addCalendar(state, provider, email, 'Interventions', true, false);
   addCalendar(state, provider, email, 'Holidays', false, false);
   return account;

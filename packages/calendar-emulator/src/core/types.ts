@@ -2,8 +2,11 @@
 // Provider-specific extras live in `EmulatorState.ext[provider]` so core never grows
 // provider fields.
 
-export type Provider = 'google' | 'microsoft';
-export const PROVIDERS: readonly Provider[] = ['google', 'microsoft'];
+export type Provider = 'google' | 'microsoft' | 'caldav';
+export const PROVIDERS: readonly Provider[] = ['google', 'microsoft', 'caldav'];
+/** The providers a person connects with OAuth (CalDAV uses a password: src/caldav/). */
+export type OAuthProvider = Exclude<Provider, 'caldav'>;
+export const OAUTH_PROVIDERS: readonly OAuthProvider[] = ['google', 'microsoft'];
 
 export interface Account {
   provider: Provider;

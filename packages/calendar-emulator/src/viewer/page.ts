@@ -17,6 +17,7 @@ const when = (t: Times): string => (t ? `${t.dateTime ?? t.date ?? ''}${t.timeZo
 
 /** Title/start/end per provider: Google stores its resource, Microsoft its own record. */
 function summary(e: StoredEvent): { title: unknown; start: string; end: string; status: unknown } {
+  if (e.provider === 'caldav') return { title: e.body.summary, start: String(e.body.start ?? ''), end: String(e.body.end ?? ''), status: e.deleted ? 'deleted' : 'live' };
   if (e.provider === 'microsoft') {
     const m = summarizeMicrosoftEvent(e.body);
     return { title: m.title, start: m.start, end: m.end, status: e.deleted ? 'deleted' : 'live' };
@@ -25,7 +26,8 @@ function summary(e: StoredEvent): { title: unknown; start: string; end: string; 
   return { title: b.summary, start: when(b.start as Times), end: when(b.end as Times), status: e.deleted ? 'deleted' : b.status };
 }
 
-const actionsCell = (e: StoredEvent, cal: Calendar): string => (cal.provider === 'google' ? googleActionsCell(e, cal) : ownerActionsCell(e, cal));
+const actionsCell = (e: StoredEvent, cal: Calendar): string =>
+  cal.provider === 'google' ? googleActionsCell(e, cal) : cal.provider === 'microsoft' ? ownerActionsCell(e, cal) : '';
 const actionsHeader = (cal: Calendar): string => (cal.provider === 'google' ? '<th>Actions</th>' : ownerActionsHeader(cal));
 
 function eventRow(e: StoredEvent, cal: Calendar): string {
@@ -55,7 +57,9 @@ function providerSection(ctx: EmulatorContext, provider: Provider): string {
       return `<h3>${esc(a.name)} &lt;${esc(a.email)}&gt; <small>${grants} active grant(s)</small></h3>${cals.map((c) => calendarBlock(c, events)).join('')}`;
     })
     .join('');
-  return `<section><h2>${provider === 'google' ? 'Google Calendar' : 'Microsoft Outlook (Graph)'} <small>consent: ${esc(s.consent[provider])}</small></h2>${body}</section>`;
+  const title = { google: 'Google Calendar', microsoft: 'Microsoft Outlook (Graph)', caldav: 'CalDAV' }[provider];
+  const note = provider === 'caldav' ? `at <code>${esc(ctx.urls.http)}/caldav/</code>, Basic auth` : `consent: ${esc(s.consent[provider])}`;
+  return `<section><h2>${title} <small>${note}</small></h2>${body}</section>`;
 }
 
 function requestsBlock(ctx: EmulatorContext): string {
@@ -74,7 +78,7 @@ body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}table{border-coll
 td,th{border:1px solid #ddd;padding:.2rem .5rem;font-size:.9rem;text-align:left}small{color:#666;font-weight:normal}
 section{margin-bottom:2rem}.empty{color:#888;margin:.3rem 0 1rem}summary{cursor:pointer;font-weight:600}</style></head>
 <body><h1>Calendar emulator</h1>
-<p>Google + control API: <code>${esc(ctx.urls.http)}</code> · Microsoft: <code>${esc(ctx.urls.https)}</code> ·
+<p>Google + CalDAV + control API: <code>${esc(ctx.urls.http)}</code> · Microsoft: <code>${esc(ctx.urls.https)}</code> ·
 <a href="/_emulator/info">info</a> · <a href="/_emulator/state">state</a> · <a href="/_emulator/requests">requests</a> ·
 active faults: ${faults.length}</p>
 ${PROVIDERS.map((p) => providerSection(ctx, p)).join('')}${requestsBlock(ctx)}${GOOGLE_ACTIONS_SCRIPT}${ownerActionsScript}</body></html>`;

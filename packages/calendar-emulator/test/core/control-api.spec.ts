@@ -24,7 +24,7 @@ describe('control API', () => {
     expect(body.defaultClients.microsoft.clientSecret).toBeTruthy();
   });
 
-  it('seeds three accounts per provider, each with primary, Interventions and read-only Holidays', async () => {
+  it('seeds three accounts per provider, each with primary, Interventions and read-only Holidays (CalDAV: Personal, no primary)', async () => {
     const { body } = await json('/_emulator/state');
     for (const provider of ['google', 'microsoft']) {
       const emails = body.accounts.filter((a: Json) => a.provider === provider).map((a: Json) => a.email);
@@ -32,15 +32,17 @@ describe('control API', () => {
       const alice = body.calendars.filter((c: Json) => c.provider === provider && c.ownerEmail === 'alice@example.com');
       expect(alice.map((c: Json) => [c.primary, c.canWrite])).toEqual([[true, true], [false, true], [false, false]]);
     }
+    const caldav = body.calendars.filter((c: Json) => c.provider === 'caldav' && c.ownerEmail === 'alice@example.com');
+    expect(caldav.map((c: Json) => [c.name, c.primary, c.canWrite])).toEqual([['Personal', false, true], ['Interventions', false, true], ['Holidays', false, false]]);
   });
 
-  it('creates an account on both providers and a calendar; reset forgets them', async () => {
+  it('creates an account on every provider and a calendar; reset forgets them', async () => {
     expect((await post('/_emulator/accounts', { email: 'carol@example.com', name: 'Carol' })).status).toBe(201);
     const cal = await post('/_emulator/calendars', { provider: 'google', email: 'carol@example.com', name: 'Extra', canWrite: false });
     expect(cal.body.calendar.canWrite).toBe(false);
-    expect((await json('/_emulator/accounts')).body.accounts).toHaveLength(8);
+    expect((await json('/_emulator/accounts')).body.accounts).toHaveLength(12);
     await post('/_emulator/reset', {});
-    expect((await json('/_emulator/accounts')).body.accounts).toHaveLength(6);
+    expect((await json('/_emulator/accounts')).body.accounts).toHaveLength(9);
   });
 
   it('rejects malformed control input with 400 and a message', async () => {

@@ -50,6 +50,8 @@ describe('resolveProviderEndpoints', () => {
       graphBaseUrl: `${emu.httpsUrl}/`,
       caPem: emu.caPem,
     });
+    // CalDAV: http:// is accepted for the emulator's origin alone (CALDAV_ALLOW_HTTP stays off).
+    expect(endpoints.caldav).toEqual({ allowHttp: false, timeoutMs: CALDAV_TIMEOUT_MS, emulatorOrigin: new URL(emu.url).origin });
   });
 
   it("keeps the admin's credentials in emulator mode (a client registered at the emulator)", async () => {

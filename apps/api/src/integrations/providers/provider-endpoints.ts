@@ -65,6 +65,9 @@ export interface EmulatorInfo {
   microsoftBaseUrl: string;
   microsoftBrowserBaseUrl: string;
   caPem: string;
+  /** The emulator's CalDAV server (http origin + /caldav/), Basic auth with caldavDemoPassword. */
+  caldavBaseUrl?: string;
+  caldavDemoPassword?: string;
   defaultClients: Record<OAuthProviderId, { clientId: string; clientSecret: string }>;
 }
 
@@ -77,7 +80,11 @@ export async function resolveProviderEndpoints(env: Env): Promise<ProviderEndpoi
   return {
     ...(google ? { google: googleEndpoints(google, info) } : {}),
     ...(microsoft ? { microsoft: microsoftEndpoints(microsoft, env.MICROSOFT_TENANT, info) } : {}),
-    caldav: { allowHttp: env.CALDAV_ALLOW_HTTP, timeoutMs: CALDAV_TIMEOUT_MS },
+    caldav: {
+      allowHttp: env.CALDAV_ALLOW_HTTP,
+      timeoutMs: CALDAV_TIMEOUT_MS,
+      ...(info?.caldavBaseUrl ? { emulatorOrigin: new URL(info.caldavBaseUrl).origin } : {}),
+    },
   };
 }
 

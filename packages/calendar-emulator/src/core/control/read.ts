@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { DEFAULT_CLIENTS } from '../state.js';
+import { CALDAV_DEMO_PASSWORD } from '../../caldav/auth.js';
 
 export function emulatorInfo(ctx: EmulatorContext) {
   return {
@@ -9,6 +10,9 @@ export function emulatorInfo(ctx: EmulatorContext) {
     microsoftBaseUrl: ctx.urls.https,
     microsoftBrowserBaseUrl: ctx.urls.http,
     caPem: ctx.caPem,
+    /** CalDAV server URL (also on the HTTPS origin); Basic auth, demo app password below. */
+    caldavBaseUrl: `${ctx.urls.http}/caldav/`,
+    caldavDemoPassword: CALDAV_DEMO_PASSWORD,
     defaultClients: DEFAULT_CLIENTS,
   };
 }

@@ -10,6 +10,11 @@ import type { CalDavCredentials } from './caldav-credentials';
 export interface CalDavEndpoints {
   /** CALDAV_ALLOW_HTTP: accept http:// server URLs (never for servers on the internet). */
   allowHttp: boolean;
+  /**
+   * Emulator mode only: the calendar emulator's plain-HTTP origin (a loopback demo server),
+   * where http:// is accepted whatever CALDAV_ALLOW_HTTP says, so `pnpm start` offers CalDAV.
+   */
+  emulatorOrigin?: string;
   /** Per request, so one slow server cannot hold a sync worker for long. */
   timeoutMs: number;
 }
@@ -21,7 +26,8 @@ export interface CalDavSession {
 
 export function openSession(credentials: CalDavCredentials, endpoints: CalDavEndpoints): CalDavSession {
   const url = new URL(credentials.serverUrl);
-  if (url.protocol !== 'https:' && !(endpoints.allowHttp && url.protocol === 'http:')) {
+  const httpAllowed = url.protocol === 'http:' && (endpoints.allowHttp || url.origin === endpoints.emulatorOrigin);
+  if (url.protocol !== 'https:' && !httpAllowed) {
     throw new ProviderError('PERMANENT', 'CalDAV server URL must be https');
   }
   const guardedFetch: typeof fetch = async (input, init) => {
