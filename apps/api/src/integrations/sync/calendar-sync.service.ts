@@ -28,9 +28,8 @@ export class CalendarSyncService {
    * concerns: on a reassignment both the previous one (event to remove) and the new one.
    */
   async onInterventionChanged(tx: Db, interventionId: string, technicianIds: string[]): Promise<void> {
-    const integrations = await this.source.syncableIntegrationsOf(tx, [...new Set(technicianIds)]);
-    const now = this.clock.now();
-    for (const integration of integrations) await this.jobs.enqueue(tx, integration.id, [interventionId], now);
+    // One round trip on the user's write path: the lookup, the jobs and the NOTIFY in one statement.
+    await this.jobs.enqueueForTechnicians(tx, [...new Set(technicianIds)], interventionId, this.clock.now());
   }
 
   /**
