@@ -49,6 +49,7 @@ export async function firstSync(t: EmulatedTestApp, provider: BenchProvider): Pr
   await waitFor(async () => (await liveTitles(t, calendarId)).size >= expected, 20 * 60_000, 100);
   const seconds = (performance.now() - started) / 1000;
   const calls = (await t.emu.control.requests()).slice(before).filter((r) => r.provider === provider);
+  if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(`/tmp/calls-${provider}.json`, JSON.stringify(calls));
   const throttled = calls.filter((r) => r.status === 403 || r.status === 429).length;
   const floor = expected / QUOTA_PER_SECOND;
   await disconnect(t, provider);
