@@ -1,5 +1,7 @@
 // The scenarios of `pnpm bench:sync`, each against a running app (API + in-process emulator)
 // and each pushing its figures. sync.bench-run.ts says which run, in which order.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { EmulatedTestApp } from '../test/support/calendar-emulator';
 import {
   chooseCalendar,
@@ -49,7 +51,9 @@ export async function firstSync(t: EmulatedTestApp, provider: BenchProvider): Pr
   await waitFor(async () => (await liveTitles(t, calendarId)).size >= expected, 20 * 60_000, 100);
   const seconds = (performance.now() - started) / 1000;
   const calls = (await t.emu.control.requests()).slice(before).filter((r) => r.provider === provider);
-  if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(`/tmp/calls-${provider}.json`, JSON.stringify(calls));
+  // BENCH_DUMP=1: every provider call of the run (time, route, status), to see where time went.
+  if (process.env.BENCH_DUMP) mkdirSync(path.resolve(__dirname, 'results'), { recursive: true });
+  if (process.env.BENCH_DUMP) writeFileSync(path.resolve(__dirname, 'results', `first-sync-${provider}-calls.json`), JSON.stringify(calls, null, 1));
   const throttled = calls.filter((r) => r.status === 403 || r.status === 429).length;
   const floor = expected / QUOTA_PER_SECOND;
   await disconnect(t, provider);
