@@ -2,7 +2,7 @@
 // API process, dist/worker.main.js for `pnpm worker`) started on the database and emulator
 // of the app under measure, so what is measured is what an admin would run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const DIST = path.resolve(__dirname, '..', 'dist');
@@ -10,6 +10,16 @@ const DIST = path.resolve(__dirname, '..', 'dist');
 export interface Spawned {
   child: ChildProcess;
   stop(): Promise<void>;
+}
+
+/** The process's peak resident memory in MiB (Linux: VmHWM), or undefined where unknown. */
+export function peakRssMiB(child: ChildProcess): number | undefined {
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+    return kib ? Math.round(Number(kib) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `pnpm build` produced the entry points (the bench itself runs from source). */
