@@ -11,6 +11,7 @@ import { IntegrationAccess } from '../integration-access.service';
 import type { CalendarBusy, CalendarProvider } from '../providers/calendar-provider';
 import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
+import { ProviderPace } from '../sync/provider-pace';
 import { TokensUnreadable } from '../unreadable-tokens';
 import { AvailabilitySource } from './availability-source';
 import { BusyBlockRepository } from './busy-block.repository';
@@ -32,6 +33,7 @@ export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly blocks: BusyBlockRepository,
     private readonly access: IntegrationAccess,
     private readonly registry: ProviderRegistry,
+    private readonly pace: ProviderPace,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -80,7 +82,7 @@ export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
     if (!provider) return this.blocks.recordFailure(integrationId, 'NOT_CONFIGURED', next);
     const window = refreshWindow(now);
     try {
-      const calendars = await this.read(integration, provider, window);
+      const calendars = await this.read(integrationId, integration, provider, window);
       const own = await this.source.ownEventSlots(integrationId);
       const blocks = calendars.flatMap((calendar) => subtract(calendar.blocks, own.get(calendar.calendarId) ?? []));
       await this.blocks.replace({ integrationId, userId: integration.userId, provider: integration.provider }, window, blocks, now, next);
@@ -93,9 +95,16 @@ export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private read(integration: SharedIntegration, provider: CalendarProvider, window: { from: Date; to: Date }): Promise<CalendarBusy[]> {
+  private read(integrationId: string, integration: SharedIntegration, provider: CalendarProvider, window: { from: Date; to: Date }): Promise<CalendarBusy[]> {
+    // These calls count against the account's quota like sync writes: they take its pace
+    // slots (waiting as long as needed, this is background work), or a first sync running
+    // at the quota gets a throttled answer for each of them.
+    const paced = () => this.pace.take(provider.id, integrationId, Number.POSITIVE_INFINITY);
     return this.access.run(integration.userId, provider, async (context) => {
-      const counted = calendarsThatCount(await provider.listCalendars(context), {
+      await paced();
+      const calendars = await provider.listCalendars(context);
+      await paced();
+      const counted = calendarsThatCount(calendars, {
         chosenIds: integration.availabilityCalendarIds,
         targetCalendarId: integration.calendarId,
       });

@@ -31,9 +31,8 @@ export class CalendarSyncService {
    * concerns: on a reassignment both the previous one (event to remove) and the new one.
    */
   async onInterventionChanged(tx: Db, interventionId: string, technicianIds: string[]): Promise<void> {
-    const integrations = await this.source.syncableIntegrationsOf(tx, [...new Set(technicianIds)]);
-    const now = this.clock.now();
-    for (const integration of integrations) await this.jobs.enqueue(tx, integration.id, [interventionId], now);
+    // One round trip on the user's write path: the lookup, the jobs and the NOTIFY in one statement.
+    await this.jobs.enqueueForTechnicians(tx, [...new Set(technicianIds)], interventionId, this.clock.now());
   }
 
   /**
@@ -52,8 +51,11 @@ export class CalendarSyncService {
       const windowStart = new Date(now.getTime() - this.config.env.SYNC_WINDOW_PAST_DAYS * 86_400_000);
       const inWindow = await this.source.interventionsAssignedTo(tx, userId, windowStart);
       const written = (await this.records.ofIntegration(tx, integrationId)).map((r) => r.interventionId);
-      await this.jobs.resume(tx, integrationId, now);
+      // Enqueue before resume: the enqueue locks the rows it bumps, so a worker parking one
+      // of them meanwhile (it saw no calendar yet) waits, then finds a newer revision and
+      // leaves it. Resumed first, a park landing in between stayed PARKED at the new revision.
       await this.jobs.enqueue(tx, integrationId, [...new Set([...inWindow, ...written])], now);
+      await this.jobs.resume(tx, integrationId, now);
       // "12 of 40 written" on the card, from this request on: never "appear in" before the first write.
       await this.integrations.startSyncRun(tx, integrationId, await this.jobs.countFor(tx, integrationId));
       await this.followSyncMode(tx, integrationId);
@@ -118,8 +120,9 @@ export class CalendarSyncService {
       await this.integrations.markDisconnecting(tx, integrationId);
       await this.pulls.stop(tx, integrationId);
       await this.watches.retire(tx, integrationId, now);
-      await this.jobs.resume(tx, integrationId, now);
+      // Enqueue before resume, as in enqueueAllFor.
       await this.jobs.enqueue(tx, integrationId, await this.records.interventionIdsOf(tx, integrationId), now);
+      await this.jobs.resume(tx, integrationId, now);
       const total = await this.jobs.countFor(tx, integrationId);
       await this.integrations.startSyncRun(tx, integrationId, total);
       return total;

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ProviderErrorCode } from '../providers/provider-error';
+import { SYNCABLE_INTEGRATION_STATUSES } from './syncable';
 
 export type Db = Prisma.TransactionClient;
 
@@ -49,6 +50,27 @@ export class SyncJobRepository {
       });
     }
     if (interventionIds.length > 0) await this.notify(db);
+  }
+
+  /**
+   * The write path's enqueue (an intervention changed): a job for each integration of these
+   * technicians whose calendar may need to change, coalesced as enqueue() does, and the
+   * notification, in one statement and one round trip inside the caller's transaction.
+   * Nothing queued (no syncable integration): no notification.
+   */
+  async enqueueForTechnicians(db: Db, technicianIds: string[], interventionId: string, now: Date): Promise<void> {
+    if (technicianIds.length === 0) return;
+    await db.$executeRaw`
+      WITH queued AS (
+        INSERT INTO sync_jobs (id, integration_id, intervention_id, run_after, updated_at)
+        SELECT gen_random_uuid(), ci.id, ${interventionId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+        FROM calendar_integrations ci
+        WHERE ci.user_id = ANY(${technicianIds}::uuid[]) AND ci.status::text = ANY(${SYNCABLE_INTEGRATION_STATUSES}::text[])
+        ON CONFLICT (integration_id, intervention_id) DO UPDATE
+          SET revision = sync_jobs.revision + 1, attempts = 0, run_after = EXCLUDED.run_after, last_error = NULL, updated_at = EXCLUDED.updated_at
+        RETURNING 1
+      )
+      SELECT pg_notify(${JOBS_CHANNEL}, '') FROM (SELECT 1 FROM queued LIMIT 1) AS any_queued`;
   }
 
   /** The person can be synced again: parked jobs become due. */

@@ -6,6 +6,7 @@ import type { CalendarProviderId } from '@fs/contracts';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from './sync-job.repository';
+import { SYNCABLE_INTEGRATION_STATUSES } from './syncable';
 
 const INTERVENTION_FOR_SYNC = {
   id: true,
@@ -24,7 +25,7 @@ const INTERVENTION_FOR_SYNC = {
 export type InterventionForSync = Prisma.InterventionGetPayload<{ select: typeof INTERVENTION_FOR_SYNC }>;
 
 /** Integrations whose calendar may need to change: a grant we hold or may get back. */
-const SYNCABLE_INTEGRATION = { status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] } } as const satisfies Prisma.CalendarIntegrationWhereInput;
+const SYNCABLE_INTEGRATION = { status: { in: [...SYNCABLE_INTEGRATION_STATUSES] } } as const satisfies Prisma.CalendarIntegrationWhereInput;
 
 @Injectable()
 export class SyncSource {
@@ -56,10 +57,6 @@ export class SyncSource {
       select: { id: true },
     });
     return row?.id;
-  }
-
-  syncableIntegrationsOf(db: Db, userIds: string[]): Promise<{ id: string }[]> {
-    return db.calendarIntegration.findMany({ where: { userId: { in: userIds }, ...SYNCABLE_INTEGRATION }, select: { id: true } });
   }
 
   syncableIntegrations(db: Db): Promise<{ id: string }[]> {

@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarProviderId, IntegrationErrorCode, IntegrationHealth, InterventionCalendarChange, InterventionSync } from '@fs/contracts';
 import { PrismaService } from '../../database/prisma.service';
+import { SYNCABLE_INTEGRATION_STATUSES } from './syncable';
 import { interventionSyncState, syncProgress, type SyncJobView, type SyncRecordView } from './sync-state';
 
 export interface InterventionRef {
@@ -13,36 +14,45 @@ export interface InterventionRef {
   technicianId: string | null;
 }
 
-type Keyed<T> = T & { integrationId: string; interventionId: string };
-const pairKey = (integrationId: string, interventionId: string) => `${integrationId}:${interventionId}`;
+/** One intervention in one calendar of its technician (a row of forInterventions' query). */
+interface StateRow {
+  intervention_id: string;
+  provider: CalendarProviderId;
+  integration_status: string;
+  record_status: SyncRecordView['status'] | null;
+  record_error: string | null;
+  synced_at: Date | null;
+  job_status: SyncJobView['status'] | null;
+  job_error: string | null;
+}
 
 @Injectable()
 export class SyncStatusReader {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** For each intervention, its state in each calendar of its technician that receives interventions. */
+  /**
+   * For each intervention, its state in each calendar of its technician that receives
+   * interventions. One round trip (it is on every intervention write's answer): each
+   * intervention joined to its technician's integrations, their record and waiting job.
+   */
   async forInterventions(items: InterventionRef[]): Promise<Map<string, InterventionSync[]>> {
     const result = new Map(items.map((i) => [i.id, [] as InterventionSync[]]));
     if (items.length === 0) return result;
-    const integrations = await this.prisma.calendarIntegration.findMany({
-      where: { userId: { in: [...new Set(items.flatMap((i) => (i.technicianId ? [i.technicianId] : [])))] }, status: { in: ['CONNECTED', 'NEEDS_RECONNECT'] }, calendarId: { not: null } },
-      select: { id: true, userId: true, provider: true, status: true },
-      orderBy: { provider: 'asc' },
-    });
-    if (integrations.length === 0) return result;
-    const where = { integrationId: { in: integrations.map((i) => i.id) }, interventionId: { in: items.map((i) => i.id) } };
-    const [records, jobs] = await Promise.all([
-      this.prisma.interventionSync.findMany({ where, select: { integrationId: true, interventionId: true, status: true, lastError: true, syncedAt: true } }),
-      this.prisma.syncJob.findMany({ where, select: { integrationId: true, interventionId: true, status: true, lastError: true } }),
-    ]);
-    const recordOf = index<Keyed<SyncRecordView>>(records);
-    const jobOf = index<Keyed<SyncJobView>>(jobs);
-    for (const item of items) {
-      for (const integration of integrations.filter((i) => i.userId === item.technicianId)) {
-        const key = pairKey(integration.id, item.id);
-        const state = interventionSyncState(integration.provider as CalendarProviderId, recordOf.get(key) ?? null, jobOf.get(key) ?? null, integration.status);
-        if (state) result.get(item.id)!.push(state);
-      }
+    const rows = await this.prisma.$queryRaw<StateRow[]>`
+      SELECT i.id::text AS intervention_id, ci.provider::text AS provider, ci.status::text AS integration_status,
+             s.status::text AS record_status, s.last_error AS record_error, s.synced_at,
+             j.status::text AS job_status, j.last_error AS job_error
+      FROM unnest(${items.map((i) => i.id)}::uuid[], ${items.map((i) => i.technicianId)}::uuid[]) AS i(id, technician_id)
+      JOIN calendar_integrations ci ON ci.user_id = i.technician_id AND ci.calendar_id IS NOT NULL
+        AND ci.status::text = ANY(${[...SYNCABLE_INTEGRATION_STATUSES]}::text[])
+      LEFT JOIN intervention_syncs s ON s.integration_id = ci.id AND s.intervention_id = i.id
+      LEFT JOIN sync_jobs j ON j.integration_id = ci.id AND j.intervention_id = i.id
+      ORDER BY ci.provider`;
+    for (const row of rows) {
+      const record = row.record_status ? { status: row.record_status, lastError: row.record_error, syncedAt: row.synced_at } : null;
+      const job = row.job_status ? { status: row.job_status, lastError: row.job_error } : null;
+      const state = interventionSyncState(row.provider, record, job, row.integration_status);
+      if (state) result.get(row.intervention_id)!.push(state);
     }
     return result;
   }
@@ -86,8 +96,4 @@ export class SyncStatusReader {
         : null,
     };
   }
-}
-
-function index<T extends { integrationId: string; interventionId: string }>(rows: T[]): Map<string, T> {
-  return new Map(rows.map((r) => [pairKey(r.integrationId, r.interventionId), r]));
 }

@@ -14,6 +14,7 @@ import { ProviderRegistry } from '../providers/provider-registry';
 import { EventPrivacyRepository, type EventPrivacy } from '../privacy/event-privacy.repository';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
 import { syncActionFor, type SyncOperation } from './retry-policy';
+import { runInLanes } from './lanes';
 import { ProviderPace } from './provider-pace';
 import { planSync, type SyncPlan } from './sync-planner';
 import { InterventionSyncRepository } from './intervention-sync.repository';
@@ -21,6 +22,13 @@ import { SyncJobRepository, type ClaimedJob } from './sync-job.repository';
 import { SyncSource, type InterventionForSync } from './sync-source';
 
 const BATCH_SIZE = 20;
+/** Jobs in progress in this process at once (each holds a database connection now and then). */
+const LANES = 4;
+/**
+ * Jobs of one account in progress at once in this process: enough to keep its pace busy, and
+ * two processes together stay within Graph's 4 concurrent requests per mailbox.
+ */
+const LANES_PER_ACCOUNT = 2;
 
 interface Target {
   integrationId: string;
@@ -65,7 +73,9 @@ export class SyncWorker implements OnModuleDestroy {
     // Read once per batch: a change made meanwhile re-enqueues (a new revision), so an event
     // written under the old settings is written again, never left behind.
     const privacy = jobs.length > 0 ? await this.privacy.current() : undefined;
-    for (const job of jobs) await this.process(job, privacy!);
+    // A few at once, at most LANES_PER_ACCOUNT of one account: with 50 ms per provider call
+    // and the database work around it, one call at a time cannot keep up with a 10/s pace.
+    await runInLanes(jobs, { total: LANES, perKey: LANES_PER_ACCOUNT }, (job) => job.integrationId, (job) => this.process(job, privacy!));
     return jobs.length;
   }
 
@@ -101,7 +111,7 @@ export class SyncWorker implements OnModuleDestroy {
     }
     // planSync parks unless the integration is connected, with a calendar, and its provider.
     const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy };
-    const wait = await this.pace.waitMs(provider!.id, job.integrationId);
+    const wait = await this.pace.take(provider!.id, job.integrationId);
     if (wait > 0) {
       await this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
       return removing;
