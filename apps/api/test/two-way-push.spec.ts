@@ -47,12 +47,15 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Pr
   return Date.now() - started;
 }
 
-/** No pull running or due, no sync job left: whatever notifications were on their way have been handled. */
+/**
+ * No pull running or due, no sync job left: whatever notifications were on their way have been
+ * handled. Generous: on a loaded CI machine the loop's catch-up after setup took over 15 s.
+ */
 const settled = (provider: CalendarProviderId) =>
   eventually(async () => {
     const pull = await pullOf(provider);
     return !pull.lockedUntil && pull.nextPullAt > t.clock.now() && (await t.prisma.syncJob.count()) === 0;
-  });
+  }, 40_000);
 const changes = async () => (await t.http.get('/api/v1/calendar-changes').set('Authorization', dispatch).expect(200)).body as { kind: string; interventionId: string }[];
 const watchOf = (provider: CalendarProviderId) => t.prisma.watchChannel.findFirst({ where: { integration: { provider } } });
 const pullOf = (provider: CalendarProviderId) => t.prisma.calendarPull.findFirstOrThrow({ where: { integration: { provider } } });
