@@ -75,7 +75,9 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
       assert.match(await toggle.textContent(), /Les déplacements et suppressions que vous faites dans votre agenda sont envoyés au planning comme des demandes ; le planning garde la main\./);
       const twoWay = card.getByRole('switch', { name: 'Synchronisation dans les deux sens' });
       assert.equal(await twoWay.isChecked(), false, 'push by default');
-      await twoWay.check();
+      // click, not check(): the card refreshes every 2 s, and check() fails if a refresh lands
+      // between the click and its own read of the box; the notice and the API below are the proof.
+      await twoWay.click();
       await card.getByTestId('integration-notice').filter({ hasText: 'Synchronisation dans les deux sens activée.' }).waitFor();
       assert.equal((await apiIntegration(apiUrl, alice, 'google')).syncMode, 'two-way');
       assert.equal(await page.getByTestId('integration-caldav').getByTestId('two-way-toggle').count(), 0, 'never for CalDAV');
