@@ -193,6 +193,56 @@ describe.each([
     expect(await changes(dispatch)).toEqual([]);
   });
 
+  /** The pulls made due now run (no interval passes), then the worker writes what they released. */
+  const pullsDueNow = async () => {
+    await t.app.get(CalendarPuller).runOnce();
+    await h.drain();
+  };
+
+  it('a move made while our write is queued is recorded, never overwritten unseen (If-Match); our write lands after', async () => {
+    const before = await intervention(interventionId);
+    await moveBy(2 * HOUR);
+    await t.http.patch(`/api/v1/interventions/${interventionId}`).set('Authorization', dispatch).send({ title: 'Renamed by dispatch' }).expect(200);
+    await h.drain(); // our update names the etag we wrote: refused, the person's move stays
+    expect(startOf(await eventOf())).toBe(Date.parse(before.startsAt) + 2 * HOUR);
+    expect(await t.prisma.syncJob.count({ where: { interventionId, editedElsewhere: true } })).toBe(1);
+
+    await pullsDueNow(); // the refusal made a pull due: it records the move and lets our write go
+    const [change] = await changes(dispatch, 'open');
+    expect(change).toMatchObject({ kind: 'moved', proposedStartsAt: new Date(Date.parse(before.startsAt) + 2 * HOUR).toISOString() });
+    expect(JSON.stringify((await eventOf())?.body)).toContain('Renamed by dispatch');
+    expect(await t.prisma.syncJob.count({ where: { interventionId } })).toBe(0);
+    await pullInterval();
+    expect(await changes(dispatch)).toHaveLength(1); // our write that followed is not a change
+  });
+
+  it('an edit a pull passed while our write was waiting is still recorded once our write is refused', async () => {
+    await t.http.patch(`/api/v1/interventions/${interventionId}`).set('Authorization', dispatch).send({ title: 'Renamed by dispatch' }).expect(200);
+    await moveBy(3 * HOUR);
+    t.clock.advance(PULL_MS);
+    await t.app.get(CalendarPuller).runOnce(); // sees the move while our write is due: not taken for a change yet
+    expect(await changes(dispatch)).toEqual([]);
+    await h.drain(); // refused by If-Match: a full pull is due
+    await pullsDueNow();
+    expect((await changes(dispatch, 'open')).map((c) => c.kind)).toEqual(['moved']);
+    expect(JSON.stringify((await eventOf())?.body)).toContain('Renamed by dispatch');
+  });
+
+  it('a deletion made while our write is queued is a change of kind removed; our write then recreates the event once', async () => {
+    await owner.remove(await externalId());
+    await t.http.patch(`/api/v1/interventions/${interventionId}`).set('Authorization', dispatch).send({ title: 'Renamed by dispatch' }).expect(200);
+    await h.drain();
+    expect(await eventOf()).toBeUndefined(); // not recreated unseen
+    await pullsDueNow();
+    expect((await changes(dispatch, 'open')).map((c) => c.kind)).toEqual(['removed']);
+    // Our events carry the intervention's id (Google) or its sync key (Microsoft), which holds it.
+    const live = (await h.liveEvents(calendarId)).filter((e) => JSON.stringify(e.body).includes(interventionId));
+    expect(live).toHaveLength(1);
+    expect(JSON.stringify(live[0]!.body)).toContain('Renamed by dispatch');
+    await pullInterval();
+    expect(await changes(dispatch)).toHaveLength(1);
+  });
+
   it('a pull replayed from the same cursor (a crash before it was saved) records the change once', async () => {
     const { cursor } = await t.prisma.calendarPull.findFirstOrThrow({ where: { integration: { provider } } });
     await moveBy(HOUR);

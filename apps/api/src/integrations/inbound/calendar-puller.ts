@@ -123,6 +123,9 @@ export class CalendarPuller {
       const id = await this.one(tx, target, event, written.get(event.externalId)!, byId, pending, now);
       if (id) recorded.push(id);
     }
+    // Writes refused by If-Match waited for this pull: the edit is now taken note of, they go.
+    const refused = interventionIds.filter((id) => pending.get(id)?.editedElsewhere);
+    await this.jobs.releaseEdited(tx, target.integrationId, refused, now);
     return recorded;
   }
 
@@ -132,20 +135,25 @@ export class CalendarPuller {
     event: ObservedEvent,
     record: Written,
     interventions: Map<string, Awaited<ReturnType<SyncSource['interventionsByIds']>>[number]>,
-    pending: Set<string>,
+    pending: Map<string, { editedElsewhere: boolean }>,
     now: Date,
   ): Promise<string | undefined> {
     const recorder = this.inbound.get();
     const intervention = interventions.get(record.interventionId) ?? null;
-    const fingerprint = inboundFingerprint(event, { externalId: record.externalId!, etag: record.etag });
+    const key = { integrationId: target.integrationId, interventionId: record.interventionId };
+    const fingerprint = inboundFingerprint(event, { externalId: record.externalId!, syncedAt: record.syncedAt });
+    const job = pending.get(record.interventionId);
     const plan = planInbound({
       event,
       record: { externalId: record.externalId!, etag: record.etag, syncedStartsAt: record.syncedStartsAt, syncedEndsAt: record.syncedEndsAt },
       intervention,
       userId: target.userId,
-      writePending: pending.has(record.interventionId),
+      // A write refused by If-Match did not land: what the event shows is the person's.
+      writePending: !!job && !job.editedElsewhere,
       alreadyRecorded: await recorder.isRecorded(tx, target.integrationId, fingerprint),
     });
+    // The person's edit is seen: our next write's If-Match names the event as it is now.
+    if (plan.action !== 'ignore') await this.records.acknowledgeEdit(tx, key, event.removed ? null : (event.etag ?? null));
     if (plan.action === 'restore') await this.calendarSync.restoreEvent(tx, target.integrationId, record.interventionId, false);
     if (plan.action !== 'moved' && plan.action !== 'removed') return undefined;
     return recorder.record(tx, {

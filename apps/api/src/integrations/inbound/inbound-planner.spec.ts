@@ -34,13 +34,15 @@ describe('planInbound', () => {
 describe('inboundFingerprint', () => {
   it('names a move by the etag of the moved event, so a replay finds it and a second move does not', () => {
     const moved = { ...asWritten, etag: '"e2"', startsAt: at(14) };
-    expect(inboundFingerprint(moved, record)).toBe(inboundFingerprint({ ...moved }, record));
-    expect(inboundFingerprint({ ...moved, etag: '"e3"' }, record)).not.toBe(inboundFingerprint(moved, record));
+    const written = { externalId: 'ev1', syncedAt: at(8) };
+    expect(inboundFingerprint(moved, written)).toBe(inboundFingerprint({ ...moved }, written));
+    expect(inboundFingerprint({ ...moved, etag: '"e3"' }, written)).not.toBe(inboundFingerprint(moved, written));
   });
 
-  it('names a removal by the version of ours that was removed: once recreated, a new removal is a new change', () => {
+  it('names a removal by the write of ours that was removed: once recreated, a new removal is a new change', () => {
     const removed = { externalId: 'ev1', removed: true };
-    expect(inboundFingerprint(removed, record)).toBe(inboundFingerprint(removed, { ...record }));
-    expect(inboundFingerprint(removed, { ...record, etag: '"e9"' })).not.toBe(inboundFingerprint(removed, record));
+    const written = { externalId: 'ev1', syncedAt: at(8) };
+    expect(inboundFingerprint(removed, written)).toBe(inboundFingerprint(removed, { ...written }));
+    expect(inboundFingerprint(removed, { ...written, syncedAt: at(12) })).not.toBe(inboundFingerprint(removed, written));
   });
 });

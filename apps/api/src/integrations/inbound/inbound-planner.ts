@@ -19,7 +19,11 @@ export interface InboundSnapshot {
   intervention: { status: string; technicianId: string | null; startsAt: Date; endsAt: Date } | null;
   /** The person whose calendar this is. */
   userId: string;
-  /** A write of ours for this event is due or running (sync_jobs). */
+  /**
+   * A write of ours for this event is due or running (sync_jobs), and was not refused by
+   * If-Match: what the event shows may be that write, not yet recorded. A refused write did
+   * not land, so a refused one is no reason to look away (SyncWorker.awaitPull).
+   */
   writePending: boolean;
   /** The edit this event shows (its fingerprint) is already a calendar change. */
   alreadyRecorded: boolean;
@@ -54,10 +58,11 @@ export function planInbound({ event, record, intervention, userId, writePending,
 /**
  * Names one observed edit, so that replaying a pull (a crash before the cursor was saved, a
  * full listing after a 410) never records it twice: a move by the etag the provider gave the
- * moved event, a removal by the version of ours that was removed.
+ * moved event, a removal by the write of ours that was removed (when we wrote it: the etag we
+ * hold is replaced when a pull takes note of an edit, the time of our write is not).
  */
-export function inboundFingerprint(event: ObservedEvent, record: { externalId: string; etag: string | null }): string {
-  if (event.removed) return `removed:${record.externalId}:${record.etag ?? ''}`;
+export function inboundFingerprint(event: ObservedEvent, record: { externalId: string; syncedAt: Date | null }): string {
+  if (event.removed) return `removed:${record.externalId}:${record.syncedAt?.toISOString() ?? ''}`;
   return `moved:${event.etag ?? `${event.startsAt?.toISOString()}/${event.endsAt?.toISOString()}`}`;
 }
 

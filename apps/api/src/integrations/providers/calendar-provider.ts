@@ -98,6 +98,11 @@ export interface EventRef {
 
 export interface UpsertOptions {
   firstWrite?: boolean;
+  /**
+   * Two-way sync: update `known` only if it still carries `known.etag` (If-Match), i.e. nobody
+   * changed it since we wrote it. Refused, or the event gone: EventEditedElsewhere, nothing written.
+   */
+  ifMatch?: boolean;
 }
 
 /** A stretch of time, nothing else: busy blocks never carry a title, place or attendee. */

@@ -45,3 +45,16 @@ export class AccessTokenRejected extends ProviderError {
     this.name = 'AccessTokenRejected';
   }
 }
+
+/**
+ * Two-way sync: an update sent with If-Match on the etag we last wrote was refused (HTTP 412,
+ * or the event is gone): the person edited or deleted the event since. TRANSIENT to anyone who
+ * reads only the code; the sync worker reads the type: it does not overwrite the edit, it has
+ * a pull record it first (see SyncWorker and CalendarPuller).
+ */
+export class EventEditedElsewhere extends ProviderError {
+  constructor(message: string) {
+    super('TRANSIENT', message);
+    this.name = 'EventEditedElsewhere';
+  }
+}

@@ -91,8 +91,16 @@ export class InterventionSyncRepository {
   writtenIn(db: Db, integrationId: string) {
     return db.interventionSync.findMany({
       where: { integrationId, externalId: { not: null } },
-      select: { interventionId: true, calendarId: true, externalId: true, etag: true, syncedVersion: true, syncedStartsAt: true, syncedEndsAt: true },
+      select: { interventionId: true, calendarId: true, externalId: true, etag: true, syncedVersion: true, syncedStartsAt: true, syncedEndsAt: true, syncedAt: true },
     });
+  }
+
+  /**
+   * Two-way: a pull took note of the person's edit of the event (recorded, or to be restored):
+   * our next write's If-Match names what the calendar shows now (null: the event is gone).
+   */
+  async acknowledgeEdit(db: Db, key: Key, etag: string | null): Promise<void> {
+    await db.interventionSync.updateMany({ where: key, data: { etag } });
   }
 
   /** The event is gone from the calendar: nothing left to track. */

@@ -15,6 +15,8 @@ export interface ClaimedJob {
   interventionId: string;
   revision: number;
   attempts: number;
+  /** Our last update was refused by If-Match (two-way): a pull has not yet recorded the person's edit. */
+  editedElsewhere: boolean;
 }
 
 /** How long a claim holds; past it, a crashed worker's job is claimable again. */
@@ -118,7 +120,7 @@ export class SyncJobRepository {
   async claim(now: Date, limit: number): Promise<ClaimedJob[]> {
     const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
     const rows = await this.prisma.$queryRaw<
-      { id: string; integration_id: string; intervention_id: string; revision: number; attempts: number }[]
+      { id: string; integration_id: string; intervention_id: string; revision: number; attempts: number; edited_elsewhere: boolean }[]
     >`
       UPDATE sync_jobs SET locked_until = ${leaseUntil}::timestamptz
       WHERE id IN (
@@ -129,13 +131,14 @@ export class SyncJobRepository {
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING id::text, integration_id::text, intervention_id::text, revision, attempts`;
+      RETURNING id::text, integration_id::text, intervention_id::text, revision, attempts, edited_elsewhere`;
     return rows.map((r) => ({
       id: r.id,
       integrationId: r.integration_id,
       interventionId: r.intervention_id,
       revision: Number(r.revision),
       attempts: Number(r.attempts),
+      editedElsewhere: r.edited_elsewhere,
     }));
   }
 
@@ -181,10 +184,37 @@ export class SyncJobRepository {
     await this.prisma.syncJob.updateMany({ where: { integrationId }, data: { status: 'PARKED', lockedUntil: null } });
   }
 
-  /** Which of these interventions have a job of the integration (due, running or parked): a write of ours is coming. */
-  async withJobs(db: Db, integrationId: string, interventionIds: string[]): Promise<Set<string>> {
-    const rows = await db.syncJob.findMany({ where: { integrationId, interventionId: { in: interventionIds } }, select: { interventionId: true } });
-    return new Set(rows.map((r) => r.interventionId));
+  /**
+   * The person edited the event since we wrote it (our If-Match update was refused): the job
+   * waits for a pull to record the edit (releaseEdited), at the latest until `runAfter`.
+   * Counted as an attempt, so that an edit no pull can see does not hold the job for ever.
+   */
+  async awaitPull(job: ClaimedJob, runAfter: Date): Promise<void> {
+    await this.prisma.syncJob.updateMany({
+      where: { id: job.id },
+      data: { editedElsewhere: true, attempts: job.attempts + 1, runAfter, lockedUntil: null },
+    });
+  }
+
+  /** A pull recorded the person's edit of these events (same transaction): their writes go now. */
+  async releaseEdited(db: Db, integrationId: string, interventionIds: string[], now: Date): Promise<void> {
+    const { count } = await db.syncJob.updateMany({
+      where: { integrationId, interventionId: { in: interventionIds }, editedElsewhere: true },
+      data: { editedElsewhere: false, runAfter: now },
+    });
+    if (count > 0) await this.notify(db);
+  }
+
+  /**
+   * The jobs of these interventions (due, running or parked): a write of ours is coming. By
+   * intervention id: whether that write was refused because the person edited the event.
+   */
+  async withJobs(db: Db, integrationId: string, interventionIds: string[]): Promise<Map<string, { editedElsewhere: boolean }>> {
+    const rows = await db.syncJob.findMany({
+      where: { integrationId, interventionId: { in: interventionIds } },
+      select: { interventionId: true, editedElsewhere: true },
+    });
+    return new Map(rows.map((r) => [r.interventionId, { editedElsewhere: r.editedElsewhere }]));
   }
 
   /** Jobs of the integration, due or parked. */

@@ -9,7 +9,8 @@ import { DisconnectionService } from '../disconnection.service';
 import { IntegrationAccess } from '../integration-access.service';
 import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider, EventRef } from '../providers/calendar-provider';
-import { ProviderError } from '../providers/provider-error';
+import { CalendarPullRepository } from '../inbound/calendar-pull.repository';
+import { EventEditedElsewhere, ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
 import { EventPrivacyRepository, type EventPrivacy } from '../privacy/event-privacy.repository';
 import { syncKeyFor, toCalendarEventInput } from './event-input.mapper';
@@ -29,12 +30,21 @@ const LANES = 4;
  * two processes together stay within Graph's 4 concurrent requests per mailbox.
  */
 const LANES_PER_ACCOUNT = 2;
+/**
+ * Two-way: how long an update refused by If-Match waits for the pull that records the
+ * person's edit (the pull releases it sooner). After MAX_EDITED_ATTEMPTS such waits (an edit
+ * no pull can see, e.g. moved out of the listed window) dispatch's plan is written anyway.
+ */
+const EDITED_WAIT_MS = 60_000;
+const MAX_EDITED_ATTEMPTS = 5;
 
 interface Target {
   integrationId: string;
   userId: string;
   provider: CalendarProvider;
   privacy: EventPrivacy;
+  /** Update only at the etag we wrote (two-way sync): never overwrite the person's edit unseen. */
+  ifMatch: boolean;
 }
 
 type WritePlan = Exclude<SyncPlan, { action: 'finish' | 'park' | 'nothing' }>;
@@ -54,6 +64,7 @@ export class SyncWorker implements OnModuleDestroy {
     private readonly privacy: EventPrivacyRepository,
     private readonly pace: ProviderPace,
     private readonly disconnection: DisconnectionService,
+    private readonly pulls: CalendarPullRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -110,7 +121,8 @@ export class SyncWorker implements OnModuleDestroy {
       return removing;
     }
     // planSync parks unless the integration is connected, with a calendar, and its provider.
-    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy };
+    const ifMatch = integration!.syncMode === 'two_way' && !(job.editedElsewhere && job.attempts >= MAX_EDITED_ATTEMPTS);
+    const target = { integrationId: job.integrationId, userId: integration!.userId, provider: provider!, privacy, ifMatch };
     const wait = await this.pace.take(provider!.id, job.integrationId);
     if (wait > 0) {
       await this.jobs.postpone(job, new Date(this.clock.now().getTime() + wait));
@@ -125,9 +137,21 @@ export class SyncWorker implements OnModuleDestroy {
       // The provider answers this account: whatever an outage deferred for it can go now.
       await this.jobs.releaseDeferred(job.integrationId, this.clock.now());
     } catch (error) {
-      await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error, removing);
+      if (error instanceof EventEditedElsewhere) await this.awaitPull(job);
+      else await this.fail(job, plan.action === 'delete' ? 'delete' : 'upsert', error, removing);
     }
     return removing;
+  }
+
+  /**
+   * The person edited (or deleted) the event since our last write. Overwriting it would lose
+   * the edit unseen: a full pull records it first (an incremental one may have passed it while
+   * this write was pending), then releases this job, which writes at the etag it saw.
+   */
+  private async awaitPull(job: ClaimedJob): Promise<void> {
+    const now = this.clock.now();
+    await this.jobs.awaitPull(job, new Date(now.getTime() + EDITED_WAIT_MS));
+    await this.pulls.pullSoon(job.integrationId, now, { full: true });
   }
 
   private async execute(
@@ -156,7 +180,7 @@ export class SyncWorker implements OnModuleDestroy {
   private async write(target: Target, calendarId: string, intervention: InterventionForSync, known: EventRef | undefined, firstWrite: boolean): Promise<void> {
     const event = toCalendarEventInput(target.integrationId, intervention, target.privacy.settings);
     const ref = await this.access.run(target.userId, target.provider, (context) =>
-      target.provider.upsertEvent(context, calendarId, event, known, { firstWrite }),
+      target.provider.upsertEvent(context, calendarId, event, known, { firstWrite, ifMatch: target.ifMatch }),
     );
     await this.records.recordSynced(
       { integrationId: target.integrationId, interventionId: intervention.id },

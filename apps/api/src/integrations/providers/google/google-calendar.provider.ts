@@ -20,6 +20,7 @@ import type {
   OrganisationCredentials,
   ProviderTokens,
   TokenContext,
+  UpsertOptions,
   WatchHandle,
   WatchRequest,
 } from '../calendar-provider';
@@ -151,8 +152,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
   }
 
   /** See google-events.ts: our own ids make the write idempotent. */
-  async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef): Promise<EventRef> {
-    return this.withAuth(context, (auth) => upsertGoogleEvent(this.api(auth).events, calendarId, event, known));
+  async upsertEvent(context: TokenContext, calendarId: string, event: CalendarEventInput, known?: EventRef, options?: UpsertOptions): Promise<EventRef> {
+    return this.withAuth(context, (auth) => upsertGoogleEvent(this.api(auth).events, calendarId, event, known, options));
   }
 
   async deleteEvent(context: TokenContext, calendarId: string, event: { syncKey: string; known?: EventRef }): Promise<void> {

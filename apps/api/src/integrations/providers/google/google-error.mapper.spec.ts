@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../provider-error';
+import { EventEditedElsewhere, ProviderError } from '../provider-error';
 import { isGoogleDuplicate, isGoogleRateLimit, mapGoogleError } from './google-error.mapper';
 
 const calendarError = (status: number, reason: string, headers: unknown = new Headers()) => ({
@@ -70,6 +70,10 @@ describe('mapGoogleError', () => {
 
   it('403 forbiddenForNonOrganizer (a permission) is PERMANENT', () => {
     expect(mapGoogleError(calendarError(403, 'forbiddenForNonOrganizer')).code).toBe('PERMANENT');
+  });
+
+  it('412 conditionNotMet (our If-Match, the person edited the event) is EventEditedElsewhere', () => {
+    expect(mapGoogleError(calendarError(412, 'conditionNotMet'))).toBeInstanceOf(EventEditedElsewhere);
   });
 
   it('500 and 503 are TRANSIENT', () => {

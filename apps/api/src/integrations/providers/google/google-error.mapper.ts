@@ -2,7 +2,7 @@
 // network error with no response) into our closed ProviderError. Decisions rest on the
 // status, the OAuth `error` field and the Calendar `reason`, never on message text; the
 // ProviderError message names the status/reason only (never a token or a provider body).
-import { AccessTokenRejected, ProviderError, type ProviderErrorCode } from '../provider-error';
+import { AccessTokenRejected, EventEditedElsewhere, ProviderError, type ProviderErrorCode } from '../provider-error';
 
 /** The parts of a GaxiosError we read (structural, so this file needs no SDK import). */
 export interface GoogleErrorShape {
@@ -60,6 +60,8 @@ export function mapGoogleError(error: unknown): ProviderError {
   // The person unticked the Calendar scope (granular consent): only a new consent fixes it.
   if (status === 403 && reason === 'insufficientPermissions') return make('AUTH_REVOKED');
   if (status === 404 || status === 410) return make('NOT_FOUND');
+  // conditionNotMet: we sent If-Match (two-way sync) and the person changed the event since.
+  if (status === 412) return new EventEditedElsewhere(`Google: ${what}`);
   if (status >= 500) return make('TRANSIENT');
   return make('PERMANENT');
 }

@@ -3,8 +3,8 @@
 // the syncKey: a retried insert answers 409 instead of making a second event. Failures
 // leave as the SDK's errors; the provider's withAuth maps them to ProviderError.
 import type { calendar_v3 } from '@googleapis/calendar';
-import type { CalendarEventInput, EventRef } from '../calendar-provider';
-import { ProviderError } from '../provider-error';
+import type { CalendarEventInput, EventRef, UpsertOptions } from '../calendar-provider';
+import { EventEditedElsewhere, ProviderError } from '../provider-error';
 import { isGoogleDuplicate, mapGoogleError } from './google-error.mapper';
 import { googleEventId, toGoogleEvent } from './google-event.mapper';
 
@@ -27,16 +27,25 @@ const unless =
  * it, status 'confirmed' reviving a tombstone. With `known`, update first (one call for
  * the common case). When an id is taken but gone (409 then 404: a purged tombstone), the
  * next generation's id is used; the sequence is deterministic, so a retry without `known`
- * walks the same ids and still finds the one event.
+ * walks the same ids and still finds the one event. With `ifMatch` (two-way sync) the known
+ * event is updated only at the etag we wrote: Google's 412 (a deleted event's tombstone has a
+ * new etag too) or the event gone is the person's edit, never overwritten here.
  */
 export async function upsertGoogleEvent(
   events: calendar_v3.Resource$Events,
   calendarId: string,
   event: CalendarEventInput,
   known?: EventRef,
+  options?: UpsertOptions,
 ): Promise<EventRef> {
   const body = toGoogleEvent(event);
   const update = async (eventId: string) => toEventRef((await events.update({ calendarId, eventId, requestBody: body })).data);
+  if (known && options?.ifMatch && known.etag) {
+    const conditional = { calendarId, eventId: known.externalId, requestBody: body };
+    const updated = await events.update(conditional, { headers: { 'If-Match': known.etag } }).catch(unless(isNotFound));
+    if (!updated) throw new EventEditedElsewhere('Google: the event we wrote is gone');
+    return toEventRef(updated.data);
+  }
   if (known) {
     const updated = await update(known.externalId).catch(unless(isNotFound));
     if (updated) return updated;

@@ -3,7 +3,7 @@
 import { ClientAuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../provider-error';
+import { EventEditedElsewhere, ProviderError } from '../provider-error';
 import { microsoftErrorToProviderError as map, parseRetryAfter } from './microsoft-error.mapper';
 
 const NOW = new Date('2026-11-30T10:00:00Z');
@@ -88,8 +88,8 @@ describe('Graph errors', () => {
     expect(map(graphError(410, 'SyncStateNotFound'), NOW).code).toBe('NOT_FOUND');
   });
 
-  it('412 ErrorIrresolvableConflict is PERMANENT: the same request would fail again', () => {
-    expect(map(graphError(412, 'ErrorIrresolvableConflict'), NOW).code).toBe('PERMANENT');
+  it('412 ErrorIrresolvableConflict (our If-Match, the person edited the event) is EventEditedElsewhere', () => {
+    expect(map(graphError(412, 'ErrorIrresolvableConflict'), NOW)).toBeInstanceOf(EventEditedElsewhere);
   });
 
   it('400 BadRequest is PERMANENT', () => {

@@ -4,7 +4,7 @@
 // are safe for logs (no token, no raw provider body).
 import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { AccessTokenRejected, ProviderError } from '../provider-error';
+import { AccessTokenRejected, EventEditedElsewhere, ProviderError } from '../provider-error';
 
 /**
  * AADSTS numbers of `invalid_grant` that say "this code exchange was wrong", not "the
@@ -61,7 +61,9 @@ function fromGraph(error: GraphError, now: Date): ProviderError {
   if (status === 429) return new ProviderError('RATE_LIMITED', label, retryAfterMs);
   // 5xx (503/504 may carry Retry-After too: honour it when given).
   if (status >= 500) return new ProviderError('TRANSIENT', label, retryAfterMs);
-  // 400, 409, 412 ErrorIrresolvableConflict (stale etag): the same request would fail again.
+  // 412 ErrorIrresolvableConflict: we sent If-Match (two-way sync) and the person changed the event since.
+  if (status === 412) return new EventEditedElsewhere(label);
+  // 400, 409: the same request would fail again.
   return new ProviderError('PERMANENT', label);
 }
 

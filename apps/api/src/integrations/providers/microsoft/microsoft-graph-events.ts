@@ -4,6 +4,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { CalendarEventInput, EventRef, UpsertOptions } from '../calendar-provider';
+import { EventEditedElsewhere } from '../provider-error';
 import { microsoftErrorToProviderError } from './microsoft-error.mapper';
 import { syncKeyFilter, toGraphCreate, toGraphEvent } from './microsoft-event.mapper';
 import { instantOfGraphDateTime } from './microsoft-time-zone';
@@ -71,10 +72,13 @@ export class MicrosoftGraphEvents {
       if (created) return created;
     }
     if (known) {
+      // Two-way sync: only at the etag we wrote; a 412 or the event gone is the person's edit.
+      const etag = options?.ifMatch ? known.etag : undefined;
       try {
-        return toRef(await this.patch(client, known.externalId, event));
+        return toRef(await this.patch(client, known.externalId, event, etag));
       } catch (error) {
         if (!isNotFound(error)) throw error;
+        if (etag) throw new EventEditedElsewhere('Microsoft Graph: the event we wrote is gone');
       }
     }
     const [found, ...duplicates] = await this.findBySyncKey(client, calendarId, event.syncKey);
@@ -122,8 +126,9 @@ export class MicrosoftGraphEvents {
     }
   }
 
-  private async patch(client: Caller, eventId: string, event: CalendarEventInput): Promise<GraphEvent> {
-    return (await this.request(client, byId(client.base, eventId)).patch(toGraphEvent(event))) as GraphEvent;
+  private async patch(client: Caller, eventId: string, event: CalendarEventInput, ifMatch?: string): Promise<GraphEvent> {
+    const request = this.request(client, byId(client.base, eventId));
+    return (await (ifMatch ? request.header('If-Match', ifMatch) : request).patch(toGraphEvent(event))) as GraphEvent;
   }
 
   /** Our events carrying this syncKey in the calendar, oldest first (normally one, or none). */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sync_jobs" ADD COLUMN     "edited_elsewhere" BOOLEAN NOT NULL DEFAULT false;
