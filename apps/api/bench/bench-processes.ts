@@ -34,7 +34,7 @@ export function spawnEntry(entry: 'main.js' | 'worker.main.js', env: Record<stri
   let output = '';
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(); // exited, or killed
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });

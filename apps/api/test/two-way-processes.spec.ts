@@ -76,27 +76,31 @@ describe.runIf(process.env.DATABASE_URL)('two-way sync across processes (Postgre
     const { integrationId, ids, move } = await twoWayWith(1);
     const before = await t.prisma.calendarPull.findUniqueOrThrow({ where: { integrationId } });
     await move(ids[0]!, 2 * HOUR);
-    // The listing answers slowly: time to hold the pull's row once the worker has claimed it.
-    await t.emu.control.addFault({ provider: 'google', route: 'events.list', latencyMs: 3_000, times: 1 });
-    await t.prisma.calendarPull.update({ where: { integrationId }, data: { nextPullAt: new Date(0) } });
-
-    const lock = new Client({ connectionString: process.env.DATABASE_URL });
-    await lock.connect();
+    // Two locks stop the worker exactly where a crash hurts: first before it records the change
+    // (calendar_changes held in SHARE mode), then, once its claim is taken, at the cursor (the
+    // pull's row held): the change is written in its transaction, the cursor not yet moved.
+    const [tableLock, rowLock] = [new Client({ connectionString: t.env.DATABASE_URL }), new Client({ connectionString: t.env.DATABASE_URL })];
+    await Promise.all([tableLock.connect(), rowLock.connect()]); // this file's own database
+    // Asked outside both locking transactions: pg_stat_activity is a snapshot within a transaction.
+    const waitingOn = async (table: string) =>
+      Number((await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE ${`%${table}%`}`)[0]!.n);
     try {
+      await tableLock.query('BEGIN');
+      await tableLock.query('LOCK TABLE calendar_changes IN SHARE MODE');
+      await t.prisma.calendarPull.update({ where: { integrationId }, data: { nextPullAt: new Date(0) } });
       const worker = await spawnEntry('worker.main.js', { ...t.env, SYNC_PULL_INTERVAL_MS: '600000' }, 'sync worker running');
       spawned.push(worker);
-      await expect.poll(async () => (await t.prisma.calendarPull.findUniqueOrThrow({ where: { integrationId } })).lockedUntil, { timeout: 20_000, interval: 50 }).not.toBeNull();
-      await lock.query('BEGIN');
-      await lock.query('SELECT 1 FROM calendar_pulls WHERE integration_id = $1 FOR UPDATE', [integrationId]);
-      // The worker got the listing, recorded the change in its transaction, and now waits to move the cursor.
-      const waitingOnCursor = async () =>
-        (await lock.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%calendar_pulls%'`)).rows[0].n as number;
-      await expect.poll(waitingOnCursor, { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
+      await expect.poll(() => waitingOn('calendar_changes'), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
+      await rowLock.query('BEGIN');
+      await rowLock.query('SELECT 1 FROM calendar_pulls WHERE integration_id = $1 FOR UPDATE', [integrationId]);
+      await tableLock.query('COMMIT');
+      await expect.poll(() => waitingOn('calendar_pulls'), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
       worker.child.kill('SIGKILL');
       await new Promise((resolve) => worker.child.once('exit', resolve));
     } finally {
-      await lock.query('ROLLBACK').catch(() => undefined);
-      await lock.end();
+      await tableLock.query('ROLLBACK').catch(() => undefined);
+      await rowLock.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([tableLock.end(), rowLock.end()]);
     }
 
     // Nothing of the killed pull committed: no change, the cursor where it was.
@@ -114,10 +118,11 @@ describe.runIf(process.env.DATABASE_URL)('two-way sync across processes (Postgre
     await t.prisma.calendarPull.update({ where: { integrationId }, data: { cursor: before.cursor, nextPullAt: new Date(0) } });
     await expect.poll(async () => (await t.prisma.calendarPull.findUniqueOrThrow({ where: { integrationId } })).cursor, { timeout: 20_000, interval: 100 }).not.toBe(before.cursor);
     expect(await openChanges()).toEqual(changes);
-  });
+  }, 90_000);
 
   it('two API processes pulling the same calendar record exactly one change per edit', async () => {
     const { integrationId, ids, move } = await twoWayWith(6);
+    await t.prisma.calendarPull.update({ where: { integrationId }, data: { nextPullAt: new Date(0) } });
     const env = { ...t.env, SYNC_WORKER_ENABLED: 'true', SYNC_PULL_INTERVAL_MS: '1000' };
     for (let i = 0; i < 2; i++) spawned.push(await spawnEntry('main.js', { ...env, PORT: String(await freePort()) }, 'API listening'));
     // One edit at a time, a little under a pull interval apart: each lands between pulls of one process or the other.
@@ -132,5 +137,5 @@ describe.runIf(process.env.DATABASE_URL)('two-way sync across processes (Postgre
     expect(new Set(changes.map((c) => c.fingerprint)).size).toBe(ids.length);
     const pull = await t.prisma.calendarPull.findUniqueOrThrow({ where: { integrationId } });
     expect(pull.lastError).toBeNull();
-  });
+  }, 90_000);
 });
