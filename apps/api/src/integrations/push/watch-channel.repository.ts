@@ -75,25 +75,33 @@ export class WatchChannelRepository {
    * has one, and busy watches of calendars that no longer count are removed. No-op when nothing changes.
    */
   async followBusy(integrationId: string, calendarIds: string[], now: Date): Promise<void> {
-    const rows = await this.prisma.watchChannel.findMany({ where: { integrationId, purpose: 'busy' }, select: { id: true, calendarId: true, state: true } });
-    let changed = false;
-    for (const calendarId of new Set(calendarIds)) {
-      const row = rows.find((r) => r.calendarId === calendarId);
-      if (row && row.state !== 'stopping') continue;
-      changed = true;
-      if (row) {
-        // Stopping, and wanted again: a new watch; the old one (still in channelId) is stopped once it is in place.
-        await this.prisma.watchChannel.updateMany({
-          where: { id: row.id },
-          data: { state: 'pending', dueAt: now, lockedUntil: null, lastError: null, attempts: 0, revision: { increment: 1 } },
-        });
-      } else {
-        await this.prisma.watchChannel.createMany({ data: [{ integrationId, purpose: 'busy', calendarId, dueAt: now }], skipDuplicates: true });
+    await this.prisma.$transaction(async (tx) => {
+      // Under the integration's row lock, and only while it shares: a read that was in flight
+      // when sharing was turned off must not bring its watches back (retireBusyOf runs after
+      // that settings write, so it sees what this wrote).
+      const [sharing] = await tx.$queryRaw<{ share: boolean }[]>`
+        SELECT share_availability AS share FROM calendar_integrations WHERE id = ${integrationId}::uuid AND status = 'CONNECTED' FOR UPDATE`;
+      if (!sharing?.share) return;
+      const rows = await tx.watchChannel.findMany({ where: { integrationId, purpose: 'busy' }, select: { id: true, calendarId: true, state: true } });
+      let changed = false;
+      for (const calendarId of new Set(calendarIds)) {
+        const row = rows.find((r) => r.calendarId === calendarId);
+        if (row && row.state !== 'stopping') continue;
+        changed = true;
+        if (row) {
+          // Stopping, and wanted again: a new watch; the old one (still in channelId) is stopped once it is in place.
+          await tx.watchChannel.updateMany({
+            where: { id: row.id },
+            data: { state: 'pending', dueAt: now, lockedUntil: null, lastError: null, attempts: 0, revision: { increment: 1 } },
+          });
+        } else {
+          await tx.watchChannel.createMany({ data: [{ integrationId, purpose: 'busy', calendarId, dueAt: now }], skipDuplicates: true });
+        }
       }
-    }
-    const gone = rows.filter((r) => r.state !== 'stopping' && !calendarIds.includes(r.calendarId)).map((r) => r.id);
-    if (gone.length > 0) changed = (await this.retireWhere(this.prisma, { id: { in: gone } }, now)) || changed;
-    if (changed) await wakeSyncWorkers(this.prisma);
+      const gone = rows.filter((r) => r.state !== 'stopping' && !calendarIds.includes(r.calendarId)).map((r) => r.id);
+      if (gone.length > 0) changed = (await this.retireWhere(tx, { id: { in: gone } }, now)) || changed;
+      if (changed) await wakeSyncWorkers(tx);
+    });
   }
 
   /** Sharing off (or the disconnect starting): every busy watch of the person's integration goes. */

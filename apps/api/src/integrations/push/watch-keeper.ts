@@ -78,6 +78,8 @@ export class WatchKeeper {
     const integration = await this.source.integration(watch.integrationId);
     const provider = integration && this.registry.get(integration.provider);
     if (watch.state === 'stopping' || !pushUrls(this.config.env)) return this.stop(watch, integration, provider);
+    // Sharing off (e.g. a read that was in flight then re-followed it): nothing will ask for it again.
+    if (watch.purpose === 'busy' && integration && !integration.shareAvailability) return this.stop(watch, integration, provider);
     const wanted = integration?.status === 'CONNECTED' && wantedFor(watch, integration);
     // A reconnect pending (or the provider unconfigured): following the sync mode again makes it due.
     if (!wanted || !provider?.watchRenewal) return this.watches.release(watch, new Date(this.clock.now().getTime() + HOUR_MS));
