@@ -81,6 +81,8 @@ describe.each(['google', 'microsoft'] as const)('availability through %s', (prov
     const id = await owner.add({ title: 'Dentist', start: dayAt(10, 9), end: dayAt(10, 10) });
     await refresh();
     expect(await busy(techId)).toEqual([slot(dayAt(10, 9), dayAt(10, 10), provider)]);
+    // No PUBLIC_API_URL here: polling only, nothing watched at the provider (availability-push.spec.ts has push).
+    expect(await t.prisma.watchChannel.count()).toBe(0);
 
     await owner.move(id, dayAt(11, 14), dayAt(11, 16));
     await refresh();

@@ -57,7 +57,9 @@ const settled = (provider: CalendarProviderId) =>
     return !pull.lockedUntil && pull.nextPullAt > t.clock.now() && (await t.prisma.syncJob.count()) === 0;
   }, 40_000);
 const changes = async () => (await t.http.get('/api/v1/calendar-changes').set('Authorization', dispatch).expect(200)).body as { kind: string; interventionId: string }[];
-const watchOf = (provider: CalendarProviderId) => t.prisma.watchChannel.findFirst({ where: { integration: { provider } } });
+/** The two-way watch (of the target calendar); availability's busy watches (availability-push.spec.ts) live beside it. */
+const watchOf = (provider: CalendarProviderId) => t.prisma.watchChannel.findFirst({ where: { integration: { provider }, purpose: 'pull' } });
+const busyChannelIds = async () => (await t.prisma.watchChannel.findMany({ where: { purpose: 'busy' }, select: { channelId: true } })).map((w) => w.channelId);
 const pullOf = (provider: CalendarProviderId) => t.prisma.calendarPull.findFirstOrThrow({ where: { integration: { provider } } });
 type GoogleChannel = { id: string; state: string; expiration: string };
 type GraphSubscription = { id: string; live: boolean; expirationDateTime: string; clientState?: string };
@@ -234,7 +236,8 @@ describe('Graph lifecycle notifications (bob, microsoft)', () => {
       return watch?.state === 'active' && watch.channelId !== removed;
     });
     const { channelId } = (await watchOf('microsoft'))!;
-    expect((await graphSubscriptions()).filter((s) => s.live).map((s) => s.id)).toEqual([channelId]);
+    const busy = await busyChannelIds();
+    expect((await graphSubscriptions()).filter((s) => s.live && !busy.includes(s.id)).map((s) => s.id)).toEqual([channelId]);
     await eventually(async () => (await pullOf('microsoft')).pulledAt! > pulledAt);
   });
 

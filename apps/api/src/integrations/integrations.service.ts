@@ -29,6 +29,7 @@ import { CalendarSyncService } from './sync/calendar-sync.service';
 import { SyncStatusReader } from './sync/sync-status.reader';
 import { TokensUnreadable, tokensUnreadableToApiException } from './unreadable-tokens';
 import { BusyBlockRepository } from './availability/busy-block.repository';
+import { WatchChannelRepository } from './push/watch-channel.repository';
 
 type Settings = { calendarId?: string; syncEnabled?: boolean; syncMode?: SyncMode; shareAvailability?: boolean; availabilityCalendarIds?: string[] };
 type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
@@ -60,6 +61,7 @@ export class IntegrationsService {
     private readonly syncStatus: SyncStatusReader,
     private readonly disconnection: DisconnectionService,
     private readonly grants: GrantCheck,
+    private readonly watches: WatchChannelRepository,
   ) {}
 
   async list(user: User): Promise<Integration[]> {
@@ -102,6 +104,7 @@ export class IntegrationsService {
     await this.notManaged(user, providerId);
     // Sharing ends with the connection: nothing of the busy times is kept, even while events are removed.
     await this.busyBlocks.forget(user.id, providerId);
+    await this.watches.retireBusyOf(user.id, providerId, this.clock.now());
     const outcome = await this.disconnection.disconnect(user.id, providerId, removeEvents);
     return outcome === 'removing'
       ? this.toIntegration(providerId, await this.integrations.find(user.id, providerId), await this.busyBlocks.refreshesOf(user.id))
@@ -137,8 +140,11 @@ export class IntegrationsService {
     if (settings.calendarId !== undefined || settings.syncEnabled === true) await this.calendarSync.enqueueAllFor(user.id, providerId);
     else if (settings.syncMode !== undefined) await this.calendarSync.onSyncModeChanged(user.id, providerId);
     // Sharing off: nothing of the busy times is kept. Otherwise what counts may have changed: read again soon.
-    if (settings.shareAvailability === false) await this.busyBlocks.forget(user.id, providerId);
-    else await this.busyBlocks.refreshSoon(user.id, providerId, this.clock.now());
+    // Its busy watches go too: the provider stops notifying us about that calendar.
+    if (settings.shareAvailability === false) {
+      await this.busyBlocks.forget(user.id, providerId);
+      await this.watches.retireBusyOf(user.id, providerId, this.clock.now());
+    } else await this.busyBlocks.refreshSoon(user.id, providerId, this.clock.now());
     // Read again: the answer carries the sync run just started ("0 of 40 sent"), not "synced".
     return this.toIntegration(providerId, await this.integrations.find(user.id, providerId), await this.busyBlocks.refreshesOf(user.id));
   }

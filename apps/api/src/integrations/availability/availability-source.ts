@@ -1,4 +1,4 @@
-// What availability reads from tables it does not own: which integrations share busy times,
+// What availability reads from tables it does not own: an integration's sharing settings,
 // and where our own intervention events sit (intervention_syncs + interventions), so they are
 // never counted as busy elsewhere. Reads only.
 import { Injectable } from '@nestjs/common';
@@ -8,12 +8,6 @@ import type { TimeBlock } from '../providers/calendar-provider';
 @Injectable()
 export class AvailabilitySource {
   constructor(private readonly prisma: PrismaService) {}
-
-  /** Integrations whose busy times dispatch may see. */
-  async sharingIntegrationIds(): Promise<string[]> {
-    const rows = await this.prisma.calendarIntegration.findMany({ where: { status: 'CONNECTED', shareAvailability: true }, select: { id: true } });
-    return rows.map((row) => row.id);
-  }
 
   integration(id: string) {
     return this.prisma.calendarIntegration.findUnique({

@@ -1,8 +1,11 @@
-// Keeps busy_blocks fresh by polling free/busy: every AVAILABILITY_REFRESH_MINUTES each
+// Keeps busy_blocks fresh by reading free/busy: every AVAILABILITY_REFRESH_MINUTES each
 // integration that shares availability is read again (its calendars that count, over
 // refreshWindow), our own intervention events are taken out, and the blocks replaced.
-// Polling rather than change notifications: see README, Availability. Provider calls go
-// through IntegrationAccess, the one token owner; failures are recorded as codes only.
+// With PUBLIC_API_URL set, the calendars each read covered are also watched (busy watches,
+// push/watch-channel.repository.ts): a change notification makes the read due at once and
+// wakes this refresher (NOTIFY, like the sync worker), so a change shows within seconds and
+// the poll is only the fallback (see README, Availability). Provider calls go through
+// IntegrationAccess, the one token owner; failures are recorded as codes only.
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { IntegrationErrorCode } from '@fs/contracts';
 import { Clock } from '../../common/clock';
@@ -11,6 +14,8 @@ import { IntegrationAccess } from '../integration-access.service';
 import type { CalendarBusy, CalendarProvider } from '../providers/calendar-provider';
 import { ProviderError } from '../providers/provider-error';
 import { ProviderRegistry } from '../providers/provider-registry';
+import { pushUrls } from '../push/push-urls';
+import { WatchChannelRepository } from '../push/watch-channel.repository';
 import { ProviderPace } from '../sync/provider-pace';
 import { TokensUnreadable } from '../unreadable-tokens';
 import { AvailabilitySource } from './availability-source';
@@ -26,7 +31,11 @@ type SharedIntegration = NonNullable<Awaited<ReturnType<AvailabilitySource['inte
 export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(BusyRefresher.name);
   private timer?: NodeJS.Timeout;
+  private due?: NodeJS.Timeout;
+  private unlisten?: () => Promise<void>;
   private running?: Promise<number>;
+  private again = false;
+  private stopped = false;
 
   constructor(
     private readonly source: AvailabilitySource,
@@ -34,22 +43,55 @@ export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly access: IntegrationAccess,
     private readonly registry: ProviderRegistry,
     private readonly pace: ProviderPace,
+    private readonly watches: WatchChannelRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     // Background calendar work runs together: tests drive both by hand (runOnce).
     if (!this.config.env.SYNC_WORKER_ENABLED) return;
-    this.timer = setInterval(() => {
-      void this.runOnce().catch((error: unknown) => this.logger.error(`availability refresh failed: ${(error as Error).message}`));
-    }, Math.min(TICK_MS, this.intervalMs));
+    // A push notification (in any process) made a read due: run now, not at the next tick.
+    this.unlisten = await this.blocks.listen(() => this.wake());
+    this.timer = setInterval(() => this.wake(), Math.min(TICK_MS, this.intervalMs));
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.due);
+    await this.unlisten?.();
     await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * Coalesces wake-ups: a wake during a sweep runs one more after it (the notification may be
+   * about an integration the sweep already passed); then sleeps until the next due read when
+   * that comes before the tick (a notification within PUSH_REFRESH_GAP_MS of the last read).
+   */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.runOnce()
+      .then(() => this.sleepUntilNextDue())
+      .catch((error: unknown) => this.logger.error(`availability refresh failed: ${(error as Error).message}`))
+      .finally(() => {
+        if (!this.again) return;
+        this.again = false;
+        this.wake();
+      });
+  }
+
+  private async sleepUntilNextDue(): Promise<void> {
+    clearTimeout(this.due);
+    const next = await this.blocks.nextDueAt();
+    if (!next || this.stopped) return;
+    const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
+    if (delay < TICK_MS) this.due = setTimeout(() => this.wake(), delay).unref();
   }
 
   /** Reads every due integration once; resolves with how many it read. Never overlaps itself. */
@@ -64,34 +106,38 @@ export class BusyRefresher implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async sweep(): Promise<number> {
     let read = 0;
-    for (const integrationId of await this.source.sharingIntegrationIds()) {
+    for (const integrationId of await this.blocks.dueIntegrationIds(this.clock.now())) {
       const now = this.clock.now();
-      if (!(await this.blocks.claim(integrationId, now, new Date(now.getTime() + this.intervalMs)))) continue;
-      await this.refresh(integrationId);
+      const claimedUntil = new Date(now.getTime() + this.intervalMs);
+      if (!(await this.blocks.claim(integrationId, now, claimedUntil))) continue;
+      await this.refresh(integrationId, claimedUntil);
       read++;
     }
     return read;
   }
 
-  private async refresh(integrationId: string): Promise<void> {
+  private async refresh(integrationId: string, claimedUntil: Date): Promise<void> {
     const integration = await this.source.integration(integrationId);
     if (!integration || integration.status !== 'CONNECTED' || !integration.shareAvailability || !integration.accountEmail) return;
     const provider = this.registry.get(integration.provider);
     const now = this.clock.now();
     const next = new Date(now.getTime() + this.intervalMs);
-    if (!provider) return this.blocks.recordFailure(integrationId, 'NOT_CONFIGURED', next);
+    if (!provider) return this.blocks.recordFailure(integrationId, 'NOT_CONFIGURED', next, claimedUntil);
     const window = refreshWindow(now);
     try {
       const calendars = await this.read(integrationId, integration, provider, window);
       const own = await this.source.ownEventSlots(integrationId);
       const blocks = calendars.flatMap((calendar) => subtract(calendar.blocks, own.get(calendar.calendarId) ?? []));
-      await this.blocks.replace({ integrationId, userId: integration.userId, provider: integration.provider }, window, blocks, now, next);
+      await this.blocks.replace({ integrationId, userId: integration.userId, provider: integration.provider }, window, blocks, now, next, claimedUntil);
+      // Push: the calendars just read are the ones to watch (those that count and that the
+      // provider's free/busy answers for); a calendar that stopped counting loses its watch.
+      if (pushUrls(this.config.env) && provider.watchRenewal) await this.watches.followBusy(integrationId, calendars.map((c) => c.calendarId), now);
     } catch (error) {
       const code = failureCode(error);
       // Codes only: a provider message could quote the calendar.
       this.logger.warn(`availability of integration ${integrationId} not refreshed: ${code}`);
       const retryAt = error instanceof ProviderError && error.retryAfterMs ? new Date(Math.max(next.getTime(), now.getTime() + error.retryAfterMs)) : next;
-      await this.blocks.recordFailure(integrationId, code, retryAt);
+      await this.blocks.recordFailure(integrationId, code, retryAt, claimedUntil);
     }
   }
 

@@ -1,7 +1,8 @@
-// Two-way sync push, the scheduled side: creates the watch of each two-way calendar (when
-// PUBLIC_API_URL is set), renews it before it expires (Graph: PATCH; Google: a new channel,
-// then the old one stopped), retries a refused one later while the periodic pull goes on, and
-// removes it at the provider when two-way is turned off. Runs from the sync worker loop on
+// Push channels, the scheduled side: creates each watch (the two-way target calendar's, and
+// those of the calendars availability reads, when PUBLIC_API_URL is set), renews it before it
+// expires (Graph: PATCH; Google: a new channel, then the old one stopped), retries a refused
+// one later while the periodic pull / poll goes on, and removes it at the provider when it is
+// no longer wanted (two-way or sharing turned off). Runs from the sync worker loop on
 // claimed rows (watch-channel.repository.ts), so several API processes never do it twice.
 // Provider calls go through IntegrationAccess (the one token owner) and CalendarProvider.
 import { randomUUID } from 'node:crypto';
@@ -50,12 +51,12 @@ export class WatchKeeper {
     return this.running;
   }
 
-  /** Disconnecting: the watch is stopped with the grant, before the grant is revoked (best effort). */
+  /** Disconnecting: every watch is stopped with the grant, before the grant is revoked (best effort). */
   async stopNow(integrationId: string): Promise<void> {
     const current = await this.watches.currentOf(integrationId);
-    const integration = current && (await this.source.integration(integrationId));
+    const integration = current.length > 0 ? await this.source.integration(integrationId) : null;
     const provider = integration && this.registry.get(integration.provider);
-    if (current && integration && provider) await this.unwatch(integration, provider, current);
+    if (integration && provider) for (const handle of current) await this.unwatch(integration, provider, handle);
   }
 
   private async batch(): Promise<number> {
@@ -77,7 +78,9 @@ export class WatchKeeper {
     const integration = await this.source.integration(watch.integrationId);
     const provider = integration && this.registry.get(integration.provider);
     if (watch.state === 'stopping' || !pushUrls(this.config.env)) return this.stop(watch, integration, provider);
-    const wanted = integration?.status === 'CONNECTED' && integration.syncMode === 'two_way' && integration.calendarId === watch.calendarId;
+    // Sharing off (e.g. a read that was in flight then re-followed it): nothing will ask for it again.
+    if (watch.purpose === 'busy' && integration && !integration.shareAvailability) return this.stop(watch, integration, provider);
+    const wanted = integration?.status === 'CONNECTED' && wantedFor(watch, integration);
     // A reconnect pending (or the provider unconfigured): following the sync mode again makes it due.
     if (!wanted || !provider?.watchRenewal) return this.watches.release(watch, new Date(this.clock.now().getTime() + HOUR_MS));
     if (watch.state === 'active' && watch.current && provider.watchRenewal === 'extend') return this.extend(watch, integration, provider, watch.current);
@@ -138,13 +141,23 @@ export class WatchKeeper {
   private async fail(watch: ClaimedWatch, error: unknown, now: Date): Promise<void> {
     const code = error instanceof ProviderError ? error.code : 'TRANSIENT';
     const refused = REFUSALS.has(code);
-    this.logger.warn(`watch of integration ${watch.integrationId} ${refused ? 'refused' : 'failed'}: ${code}; the periodic pull goes on`);
+    this.logger.warn(`${watch.purpose} watch of integration ${watch.integrationId} ${refused ? 'refused' : 'failed'}: ${code}; the periodic ${watch.purpose === 'busy' ? 'refresh' : 'pull'} goes on`);
     const backoff = refused
       ? Math.min(REFUSED_RETRY_MAX_MS, REFUSED_RETRY_MS * 2 ** Math.min(watch.attempts, 10))
       : Math.max(Math.min(15 * 60_000, 1_000 * 2 ** Math.min(watch.attempts, 10)), error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0);
     // A renewal that failed keeps its (still delivering) watch: only a creation is "refused".
     await this.watches.fail(watch, code, new Date(now.getTime() + backoff), refused && watch.state !== 'active');
   }
+}
+
+/**
+ * Whether the integration still wants this watch: the pull watch while two-way is on for that
+ * calendar; a busy watch while availability is shared (which calendars count is the
+ * BusyRefresher's to follow, after each read).
+ */
+function wantedFor(watch: ClaimedWatch, integration: Integration): boolean {
+  if (watch.purpose === 'busy') return integration.shareAvailability;
+  return integration.syncMode === 'two_way' && integration.calendarId === watch.calendarId;
 }
 
 /** Renewed once three quarters of its lifetime are gone: a day and more ahead for Google, half a day for Graph. */

@@ -34,7 +34,7 @@ export class SyncSource {
   integration(id: string, db: Db = this.prisma) {
     return db.calendarIntegration.findUnique({
       where: { id },
-      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true, syncMode: true },
+      select: { userId: true, provider: true, status: true, calendarId: true, syncEnabled: true, syncMode: true, shareAvailability: true },
     });
   }
 

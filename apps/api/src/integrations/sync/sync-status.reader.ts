@@ -80,7 +80,7 @@ export class SyncStatusReader {
       this.prisma.syncJob.count({ where: { integrationId } }),
       this.prisma.syncJob.count({ where: { integrationId, status: 'PENDING' } }),
       this.prisma.interventionSync.findMany({ where: { integrationId, status: 'FAILED' }, select: { interventionId: true } }),
-      this.prisma.watchChannel.findUnique({ where: { integrationId }, select: { state: true, expiresAt: true, lastError: true } }),
+      this.prisma.watchChannel.findFirst({ where: { integrationId, purpose: 'pull' }, select: { state: true, expiresAt: true, lastError: true } }),
     ]);
     // A failed intervention with a job waiting is being retried: it counts as pending.
     const retrying = failed.length === 0 ? 0 : await this.prisma.syncJob.count({ where: { integrationId, interventionId: { in: failed.map((f) => f.interventionId) } } });
