@@ -3,7 +3,8 @@
 // emulator's owner control); after the API's pull it shows in dispatch's "Calendar changes"
 // inbox, with the count on the nav link, said in words on the intervention's clock; the inbox
 // has no axe violation; dispatch accepts; the intervention shows the new time, the accepted
-// change is listed with who decided, and Alice's card says dispatch accepted her move. A second
+// change is listed with who decided, and Alice's card and her own list ("Mes changements
+// d’agenda", read-only) say dispatch accepted her move. A second
 // move, decided after dispatch changed the intervention, shows the 409 as what to do; the admin
 // sets the policy.
 import assert from 'node:assert/strict';
@@ -141,6 +142,13 @@ test(name, async ({ stack: { pwaUrl, apiUrl, emulator }, session }) => {
       assert.match(await state.textContent(), /Le planning a accepté votre déplacement\./);
       assert.equal(await page.getByTestId('nav-calendar-changes').count(), 0, 'no inbox for technicians');
       await screenshot(page, '72-technician-change-accepted');
+      // Her own changes, read-only: what she did and what dispatch decided.
+      await page.getByTestId('nav-own-calendar-changes').click();
+      await page.getByRole('heading', { name: 'Mes changements d’agenda' }).waitFor();
+      const own = page.locator('[data-testid="calendar-change"][data-status="accepted"]').filter({ hasText: TITLE });
+      assert.match(await own.getByTestId('calendar-change-outcome').textContent(), /^Accepté par Dominique Dispatch le .+ : l’intervention a été replanifiée\.$/);
+      assert.equal(await page.getByRole('button', { name: 'Accepter' }).count(), 0, 'nothing to decide for a technician');
+      await assertNoAxeViolations(page, 'a technician’s own changes');
     }, { viewport: DESKTOP });
 
     // She moves it again; dispatch changes the intervention meanwhile: accepting answers 409,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { canManageAll, useCurrentUser } from '../features/auth/current-user';
-import { CalendarChangesNavLink } from '../features/calendar-changes/CalendarChangesNavLink';
+import { CalendarChangesNavLink, OwnCalendarChangesNavLink } from '../features/calendar-changes/CalendarChangesNavLink';
 import { useLogout } from '../features/auth/use-logout';
 import { useOnline } from './use-online';
 
@@ -25,7 +25,7 @@ export function Layout() {
           </NavLink>
           <nav aria-label={t('nav.label')} className="nav">
             <NavLink to="/interventions">{t('nav.interventions')}</NavLink>
-            {canManageAll(user.role) && <CalendarChangesNavLink />}
+            {canManageAll(user.role) ? <CalendarChangesNavLink /> : <OwnCalendarChangesNavLink />}
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
             {user.role === 'ADMIN' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           </nav>

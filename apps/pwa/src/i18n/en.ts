@@ -3,7 +3,7 @@ import type { Messages } from './fr';
 
 export const en: Messages = {
   app: { name: 'Field Service', skipToContent: 'Skip to content', loading: 'Loading…', retry: 'Try again', notFound: 'Page not found.', backHome: 'Back to interventions', offline: 'Offline: you are seeing the last known data. Changes resume when the network is back.' },
-  nav: { admin: 'Administration', label: 'Main navigation', interventions: 'Interventions', calendarChanges: 'Calendar changes', openChanges_one: '{{count}} open change', openChanges_other: '{{count}} open changes', settings: 'Settings', logout: 'Log out', signedInAs: 'Signed in as {{name}}' },
+  nav: { admin: 'Administration', label: 'Main navigation', interventions: 'Interventions', calendarChanges: 'Calendar changes', ownCalendarChanges: 'My calendar changes', openChanges_one: '{{count}} open change', openChanges_other: '{{count}} open changes', settings: 'Settings', logout: 'Log out', signedInAs: 'Signed in as {{name}}' },
   language: { label: 'Language', fr: 'Français', en: 'English' },
   auth: {
     title: 'Log in',
@@ -360,6 +360,8 @@ export const en: Messages = {
   calendarChanges: {
     title: 'Calendar changes',
     intro: 'What technicians changed in their own calendar (with two-way sync). Nothing is applied without you: accept to reschedule, reject to put the event back.',
+    ownTitle: 'My calendar changes',
+    ownIntro: 'What you moved or removed in your own calendar, and what dispatch decided. Dispatch keeps the plan: nothing changes until it decides (or the company’s policy does).',
     filter: 'Show',
     statuses: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected', applied: 'Applied by policy', reverted: 'Reverted by policy' },
     empty: { open: 'No open changes.', decided: 'No changes here.' },

@@ -1,7 +1,7 @@
 // French texts: the default language. en.ts must have exactly the same keys (checked by its type).
 export const fr = {
   app: { name: 'Field Service', skipToContent: 'Aller au contenu', loading: 'Chargement…', retry: 'Réessayer', notFound: 'Page introuvable.', backHome: 'Retour aux interventions', offline: 'Hors ligne : vous voyez les dernières données connues. Les changements reprendront au retour du réseau.' },
-  nav: { admin: 'Administration', label: 'Navigation principale', interventions: 'Interventions', calendarChanges: 'Changements d’agenda', openChanges_one: '{{count}} changement en attente', openChanges_other: '{{count}} changements en attente', settings: 'Paramètres', logout: 'Se déconnecter', signedInAs: 'Connecté en tant que {{name}}' },
+  nav: { admin: 'Administration', label: 'Navigation principale', interventions: 'Interventions', calendarChanges: 'Changements d’agenda', ownCalendarChanges: 'Mes changements d’agenda', openChanges_one: '{{count}} changement en attente', openChanges_other: '{{count}} changements en attente', settings: 'Paramètres', logout: 'Se déconnecter', signedInAs: 'Connecté en tant que {{name}}' },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
   auth: {
     title: 'Connexion',
@@ -358,6 +358,8 @@ export const fr = {
   calendarChanges: {
     title: 'Changements d’agenda',
     intro: 'Ce que les techniciens ont changé dans leur agenda (avec la synchronisation dans les deux sens). Rien n’est appliqué sans votre accord : acceptez pour replanifier, refusez pour remettre l’événement en place.',
+    ownTitle: 'Mes changements d’agenda',
+    ownIntro: 'Ce que vous avez déplacé ou supprimé dans votre agenda, et ce que le planning a décidé. Le planning garde la main : rien ne change avant sa décision (ou celle de la règle de l’entreprise).',
     filter: 'Afficher',
     statuses: { open: 'En attente', accepted: 'Acceptés', rejected: 'Refusés', applied: 'Appliqués d’office', reverted: 'Annulés d’office' },
     empty: { open: 'Aucun changement en attente.', decided: 'Aucun changement dans cette catégorie.' },

@@ -1,5 +1,6 @@
 // One calendar change in dispatch's inbox: what the technician did, in words, when it was
 // seen, how it ended, and — while open — Accept / Reject and a link to the intervention.
+// Without onDecide (the technician's own list) it only says where the change stands.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CalendarChange } from '@fs/contracts';
@@ -11,11 +12,12 @@ import type { Decision } from './use-decide-calendar-change';
 interface Props {
   change: CalendarChange;
   /** True while a decision on this row waits for the API. */
-  deciding: boolean;
-  onDecide: (decision: Decision) => void;
+  deciding?: boolean;
+  /** Absent: read-only (a technician's own change). */
+  onDecide?: (decision: Decision) => void;
 }
 
-export function CalendarChangeRow({ change, deciding, onDecide }: Props) {
+export function CalendarChangeRow({ change, deciding = false, onDecide }: Props) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.resolvedLanguage ?? i18n.language);
   const sentenceId = `calendar-change-${change.id}`;
@@ -34,7 +36,12 @@ export function CalendarChangeRow({ change, deciding, onDecide }: Props) {
             {outcome}
           </p>
         )}
-        {change.status === 'open' && (
+        {change.status === 'open' && !onDecide && (
+          <p className="change-outcome" data-testid="calendar-change-outcome">
+            {t(`calendarChanges.mine.open.${change.kind}`)}
+          </p>
+        )}
+        {change.status === 'open' && onDecide && (
           <div className="card-actions">
             {/* Not disabled while deciding (focus would jump to the page's top): busy, and a second click waits. */}
             <button type="button" className="button button-primary button-small" aria-describedby={sentenceId} aria-busy={deciding} onClick={() => !deciding && onDecide('accept')}>

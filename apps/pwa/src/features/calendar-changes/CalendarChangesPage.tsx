@@ -1,6 +1,8 @@
 // /calendar-changes: dispatch's inbox of what technicians changed in their own calendar
 // (two-way sync). Open ones first (the default); the decided ones, with who decided, behind
 // the status filter, kept in the URL (?status=accepted) so a reload or a link shows the same.
+// A technician sees their own changes there, read-only: where each stands, and what dispatch
+// decided (also for a removal dispatch accepted, whose intervention is no longer theirs).
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +11,7 @@ import { CALENDAR_CHANGE_STATUSES, calendarChangeStatusSchema, type CalendarChan
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { canManageAll, useCurrentUser } from '../auth/current-user';
-import { calendarChangesQuery } from './calendar-changes.api';
+import { calendarChangesQuery, ownCalendarChangesQuery } from './calendar-changes.api';
 import { CalendarChangeRow } from './CalendarChangeRow';
 import { DecisionConflictError, useDecideCalendarChange } from './use-decide-calendar-change';
 
@@ -17,15 +19,30 @@ export function CalendarChangesPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   useDocumentTitle(t('calendarChanges.title'));
-  if (!canManageAll(user.role)) {
-    return (
-      <section>
-        <h1>{t('calendarChanges.title')}</h1>
-        <p role="alert">{t('errors.FORBIDDEN')}</p>
-      </section>
-    );
-  }
-  return <Inbox />;
+  return canManageAll(user.role) ? <Inbox /> : <OwnChanges />;
+}
+
+function OwnChanges() {
+  const { t } = useTranslation();
+  const changes = useQuery(ownCalendarChangesQuery());
+  return (
+    <section aria-labelledby="calendar-changes-title">
+      <div className="page-header">
+        <h1 id="calendar-changes-title">{t('calendarChanges.ownTitle')}</h1>
+      </div>
+      <p className="muted panel-intro">{t('calendarChanges.ownIntro')}</p>
+      {changes.isError && <ErrorAlert error={changes.error} onRetry={() => void changes.refetch()} />}
+      {changes.isPending && <p className="page-status">{t('app.loading')}</p>}
+      {changes.data && changes.data.length === 0 && <p className="empty">{t('calendarChanges.empty.decided')}</p>}
+      {changes.data && changes.data.length > 0 && (
+        <ul className="cards" data-testid="calendar-changes">
+          {changes.data.map((change) => (
+            <CalendarChangeRow key={change.id} change={change} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 function Inbox() {

@@ -8,11 +8,17 @@ import { INBOX_REFRESH_MS } from '../../app/live-refresh';
 export const calendarChangeKeys = {
   all: ['calendar-changes'] as const,
   list: (status: CalendarChangeStatus) => ['calendar-changes', 'list', status] as const,
+  own: ['calendar-changes', 'own'] as const,
   policy: ['calendar-change-policy'] as const,
 };
 
 export function listCalendarChanges(status: CalendarChangeStatus): Promise<CalendarChange[]> {
   return apiRequest<CalendarChange[]>('/calendar-changes', { query: { status } });
+}
+
+/** Without a status: every change the caller may see (a technician: their own), newest first. */
+export function listAllCalendarChanges(): Promise<CalendarChange[]> {
+  return apiRequest<CalendarChange[]>('/calendar-changes');
 }
 
 export function acceptCalendarChange(id: string): Promise<CalendarChange> {
@@ -40,6 +46,16 @@ export function calendarChangesQuery(status: CalendarChangeStatus, enabled = tru
     queryKey: calendarChangeKeys.list(status),
     queryFn: () => listCalendarChanges(status),
     enabled,
+    refetchInterval: INBOX_REFRESH_MS,
+    refetchOnWindowFocus: 'always',
+  });
+}
+
+/** A technician's own changes, open and decided: where each stands, polled like the inbox. */
+export function ownCalendarChangesQuery() {
+  return queryOptions({
+    queryKey: calendarChangeKeys.own,
+    queryFn: listAllCalendarChanges,
     refetchInterval: INBOX_REFRESH_MS,
     refetchOnWindowFocus: 'always',
   });
