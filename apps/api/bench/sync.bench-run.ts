@@ -2,11 +2,12 @@
 // run against the real app and the in-process emulator (embedded database by default,
 // PostgreSQL with DATABASE_URL). BENCH_SIZE=small (what CI runs) only proves it still runs.
 // BENCH_ONLY=overhead,latency runs some scenarios only (names: first-sync, overhead,
-// overhead-worker-apart, latency, recovery, two-apis).
+// overhead-worker-apart, latency, recovery, two-apis, calendar-changes).
 import { afterAll, beforeAll, it } from 'vitest';
 import { startEmulatedTestApp, type EmulatedTestApp } from '../test/support/calendar-emulator';
 import { builtEntryPoints, spawnEntry } from './bench-processes';
 import { report, rssSampler, type Figure } from './bench-support';
+import { calendarChangeVisible, PULL_ONLY_INTERVAL_MS } from './calendar-changes.scenario';
 import { firstSync, latency, PROVIDER_LATENCY_MS, QUOTA_PER_SECOND, recovery, SMALL, writeOverhead } from './sync-scenarios';
 import { twoApis } from './two-apis.scenario';
 
@@ -21,7 +22,8 @@ const figures: Figure[] = [];
 const note = (figure: string, why: string) => figures.push({ figure, value: `skipped: ${why}`, bar: '-', pass: null });
 
 beforeAll(async () => {
-  t = await startEmulatedTestApp({ ...PRODUCT, SYNC_WORKER_ENABLED: 'true' });
+  // The shortest pull interval only concerns two-way calendars: the calendar-changes scenario's pull-only variant.
+  t = await startEmulatedTestApp({ ...PRODUCT, SYNC_WORKER_ENABLED: 'true', SYNC_PULL_INTERVAL_MS: String(PULL_ONLY_INTERVAL_MS) });
 });
 afterAll(() => t?.close());
 
@@ -41,6 +43,9 @@ async function overheadWorkerApart(): Promise<Figure[]> {
 }
 
 it('measures the sync', async () => {
+  // First, while alice has few interventions (each would be written to her two-way calendar),
+  // and before the RSS sample: its push variant runs a second app in this process.
+  if (runs('calendar-changes')) figures.push(...(await calendarChangeVisible(t, PRODUCT)));
   const rss = rssSampler();
   if (runs('first-sync')) for (const provider of ['google', 'microsoft'] as const) figures.push(...(await firstSync(t, provider)));
   if (runs('overhead')) figures.push(...(await writeOverhead(t, 'worker in the API process')));
