@@ -1,9 +1,10 @@
 // Two-way sync, the way back: a technician moves one of our events in their own calendar (the
 // emulator's owner control) and dispatch sees an open calendar change through
-// GET /calendar-changes?status=open. Two variants: push (an app of its own with PUBLIC_API_URL
-// set to its real port, so the watch channel's notification makes the pull due at once; its
-// pull interval is an hour, so only push can be that fast) and pull only (the bench's app: no
-// PUBLIC_API_URL, the pull interval at its minimum, so the latency is bounded by it). Moves go
+// GET /calendar-changes?status=open. Two variants: pull only (the bench's app: no
+// PUBLIC_API_URL, the pull interval at its minimum, so the latency is bounded by it) and push
+// (an app of its own with PUBLIC_API_URL set to its real port, so the watch channel's
+// notification makes the pull due at once; its pull interval is an hour, so only push can be
+// that fast; run last, after the bench's RSS sample, as it is a second app in this process). Moves go
 // one at a time, each waited for, so the figure is latency, not throughput; each must make
 // exactly one change, or the scenario fails.
 import type { CalendarChange } from '@fs/contracts';
@@ -25,35 +26,42 @@ interface Variant {
   intervalMs: number;
 }
 
-/** `pullOnly` is the bench's app (started with SYNC_PULL_INTERVAL_MS = PULL_ONLY_INTERVAL_MS, no PUBLIC_API_URL). */
-export async function calendarChangeVisible(pullOnly: EmulatedTestApp, product: Record<string, string>): Promise<Figure[]> {
+/**
+ * Pull only, on the bench's app (started with SYNC_PULL_INTERVAL_MS = PULL_ONLY_INTERVAL_MS, no
+ * PUBLIC_API_URL); the latencies in ms. Leaves the app as it found it: one-way, same interventions.
+ */
+export async function pullOnlyMoves(t: EmulatedTestApp): Promise<number[]> {
+  if (t.env.PUBLIC_API_URL || Number(t.env.SYNC_PULL_INTERVAL_MS) !== PULL_ONLY_INTERVAL_MS) throw new Error('the bench app is not configured for pull only');
+  await t.emu.control.reset();
+  const ids: string[] = [];
+  try {
+    return await measure(t, { name: 'pull only', push: false, intervalMs: PULL_ONLY_INTERVAL_MS }, ids);
+  } finally {
+    await disconnect(t, 'google');
+    const dispatch = `Bearer ${await t.tokenFor('dispatch@example.com')}`;
+    for (const id of ids) await t.http.delete(`/api/v1/interventions/${id}`).set('Authorization', dispatch).expect(204);
+  }
+}
+
+/** Push, on an app of its own that listens on a real port (PUBLIC_API_URL); the latencies in ms. */
+export async function pushMoves(product: Record<string, string>): Promise<number[]> {
   // All notifications come from the emulator's one address: the public limit would cut them.
-  const pushApp = await startEmulatedTestApp(
+  const app = await startEmulatedTestApp(
     { ...product, SYNC_WORKER_ENABLED: 'true', SYNC_PULL_INTERVAL_MS: String(HOUR), PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' },
     { listen: true },
   );
-  let push: number[];
   try {
-    push = await measure(pushApp, { name: 'push', push: true, intervalMs: HOUR }, []);
+    return await measure(app, { name: 'push', push: true, intervalMs: HOUR }, []);
   } finally {
-    await pushApp.close();
+    await app.close();
   }
-  if (pullOnly.env.PUBLIC_API_URL || Number(pullOnly.env.SYNC_PULL_INTERVAL_MS) !== PULL_ONLY_INTERVAL_MS) throw new Error('the bench app is not configured for pull only');
-  await pullOnly.emu.control.reset();
-  const ids: string[] = [];
-  let pull: number[];
-  try {
-    pull = await measure(pullOnly, { name: 'pull only', push: false, intervalMs: PULL_ONLY_INTERVAL_MS }, ids);
-  } finally {
-    // The other scenarios use this app one-way and count alice's interventions: both go.
-    await disconnect(pullOnly, 'google');
-    const dispatch = `Bearer ${await pullOnly.tokenFor('dispatch@example.com')}`;
-    for (const id of ids) await pullOnly.http.delete(`/api/v1/interventions/${id}`).set('Authorization', dispatch).expect(204);
-  }
+}
+
+export function calendarChangeFigures(push: number[], pull: number[]): Figure[] {
   const value = (ms: number[]) => `p50 ${fmt(percentile(ms, 50))}, p95 ${fmt(percentile(ms, 95))}, max ${fmt(Math.max(...ms))}`;
   return [
     { figure: `calendar move -> open change visible, push (pull interval 1 h), ${push.length} moves, ${PROVIDER_LATENCY_MS} ms per call`, value: value(push), bar: 'p95 <= 2 s', pass: percentile(push, 95) <= 2_000 },
-    { figure: `same, pull only (pull interval ${PULL_ONLY_INTERVAL_MS} ms, the minimum; moves at spread phases of it), ${pull.length} moves`, value: value(pull), bar: `reported (bounded by the ${PULL_ONLY_INTERVAL_MS} ms interval)`, pass: null },
+    { figure: `same, pull only (pull interval ${PULL_ONLY_INTERVAL_MS} ms, the minimum; moves at spread phases of it), ${pull.length} moves`, value: value(pull), bar: `reported (up to one ${PULL_ONLY_INTERVAL_MS} ms interval plus a pull)`, pass: null },
     { figure: 'calendar moves: open changes per move, both variants', value: 'exactly 1 each (checked after every move and at the end)', bar: 'exactly 1', pass: true },
   ];
 }
