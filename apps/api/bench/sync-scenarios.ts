@@ -19,7 +19,7 @@ import {
 export type BenchProvider = 'google' | 'microsoft';
 
 export const SMALL = process.env.BENCH_SIZE === 'small';
-export const N = { overhead: SMALL ? 10 : 80, single: SMALL ? 5 : 30, burst: SMALL ? 10 : 50, firstSync: SMALL ? 30 : 300, outage: SMALL ? 5 : 20, twoApis: SMALL ? 20 : 200 };
+export const N = { overhead: SMALL ? 10 : 80, single: SMALL ? 5 : 30, burst: SMALL ? 10 : 50, firstSync: SMALL ? 30 : 300, outage: SMALL ? 5 : 20, twoApis: SMALL ? 20 : 200, calendarMoves: SMALL ? 8 : 40 };
 export const QUOTA_PER_SECOND = 10;
 export const PROVIDER_LATENCY_MS = 50;
 const OUTAGE_MS = SMALL ? 3_000 : 10_000;

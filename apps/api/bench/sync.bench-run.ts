@@ -2,11 +2,12 @@
 // run against the real app and the in-process emulator (embedded database by default,
 // PostgreSQL with DATABASE_URL). BENCH_SIZE=small (what CI runs) only proves it still runs.
 // BENCH_ONLY=overhead,latency runs some scenarios only (names: first-sync, overhead,
-// overhead-worker-apart, latency, recovery, two-apis).
+// overhead-worker-apart, latency, recovery, two-apis, calendar-changes).
 import { afterAll, beforeAll, it } from 'vitest';
 import { startEmulatedTestApp, type EmulatedTestApp } from '../test/support/calendar-emulator';
 import { builtEntryPoints, spawnEntry } from './bench-processes';
 import { report, rssSampler, type Figure } from './bench-support';
+import { calendarChangeFigures, PULL_ONLY_INTERVAL_MS, pullOnlyMoves, pushMoves } from './calendar-changes.scenario';
 import { firstSync, latency, PROVIDER_LATENCY_MS, QUOTA_PER_SECOND, recovery, SMALL, writeOverhead } from './sync-scenarios';
 import { twoApis } from './two-apis.scenario';
 
@@ -21,7 +22,8 @@ const figures: Figure[] = [];
 const note = (figure: string, why: string) => figures.push({ figure, value: `skipped: ${why}`, bar: '-', pass: null });
 
 beforeAll(async () => {
-  t = await startEmulatedTestApp({ ...PRODUCT, SYNC_WORKER_ENABLED: 'true' });
+  // The shortest pull interval only concerns two-way calendars: the calendar-changes scenario's pull-only variant.
+  t = await startEmulatedTestApp({ ...PRODUCT, SYNC_WORKER_ENABLED: 'true', SYNC_PULL_INTERVAL_MS: String(PULL_ONLY_INTERVAL_MS) });
 });
 afterAll(() => t?.close());
 
@@ -42,6 +44,8 @@ async function overheadWorkerApart(): Promise<Figure[]> {
 
 it('measures the sync', async () => {
   const rss = rssSampler();
+  // Pull only first, while alice has few interventions (each is written to her two-way calendar).
+  const pullOnly = runs('calendar-changes') ? await pullOnlyMoves(t) : undefined;
   if (runs('first-sync')) for (const provider of ['google', 'microsoft'] as const) figures.push(...(await firstSync(t, provider)));
   if (runs('overhead')) figures.push(...(await writeOverhead(t, 'worker in the API process')));
   if (runs('latency')) figures.push(...(await latency(t)));
@@ -56,6 +60,8 @@ it('measures the sync', async () => {
     if (POSTGRES && builtEntryPoints()) figures.push(...(await twoApis(t)));
     else note('two API processes sharing the database', apart);
   }
+  // Push last: a second app in this process, after the RSS sample.
+  if (pullOnly) figures.push(...calendarChangeFigures(await pushMoves(PRODUCT), pullOnly));
   figures.push({ figure: 'peak RSS (API and in-process emulator, one process; before the multi-process scenarios)', value: `${Math.round(peak / 2 ** 20)} MiB`, bar: 'reported (<= 256 MiB)', pass: null });
   report(figures, { size: SMALL ? 'small' : 'full', database: POSTGRES ? 'postgresql' : 'embedded', quotaPerSecond: QUOTA_PER_SECOND, providerLatencyMs: PROVIDER_LATENCY_MS, only: ONLY ?? 'all' });
 });
