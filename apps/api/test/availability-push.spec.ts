@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProviderId } from '@fs/contracts';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
+import { organisationHelpers } from './support/organisation-helpers';
 import { ownerCalendar } from './support/owner-calendar';
 
 const HOUR = 3_600_000;
@@ -162,5 +163,28 @@ describe.each(['google', 'microsoft'] as const)('availability by push (%s)', (pr
     const live = await liveAtProvider(provider);
     expect(channels.filter((c) => live.includes(c))).toEqual([]);
     expect(await busyWatches(provider)).toEqual([]);
+  });
+});
+
+describe('availability by push, org-wide Microsoft 365 connection', () => {
+  const org = organisationHelpers(() => t);
+  const BOB = TECHS.microsoft;
+
+  afterEach(async () => {
+    await t.http.delete('/api/v1/admin/organisation-connections/microsoft').set('Authorization', await org.admin()).expect(204);
+  });
+
+  it("the company's app watches a covered technician's mailbox (users/{mailbox}); a personal event shows within seconds", async () => {
+    await org.connectMicrosoft();
+    expect(await org.technicians('microsoft')).toMatchObject({ [BOB]: 'SYNCED' });
+    const state = (await t.emu.control.state()) as unknown as { calendars: { id: string; provider: string; ownerEmail: string; primary?: boolean }[] };
+    const primary = state.calendars.find((c) => c.provider === 'microsoft' && c.ownerEmail === BOB && c.primary)!.id;
+    await eventually(async () => (await busyWatches('microsoft')).some((w) => w.calendarId === primary && w.state === 'active'));
+    const { subscriptions } = (await t.emu.control.call('GET', 'microsoft/subscriptions')) as { subscriptions: (GraphSubscription & { resource: string })[] };
+    expect(subscriptions.find((s) => s.live && s.calendarId === primary)?.resource).toMatch(/^users\//);
+
+    await ownerCalendar(t.emu, 'microsoft', BOB, primary).add({ title: 'Dentist', start: dayAt(10, 9), end: dayAt(10, 10) });
+    const took = await eventually(async () => (await busy(ids[BOB]!)).length === 1);
+    expect(took).toBeLessThan(15_000); // the poll is 15 minutes away
   });
 });

@@ -8,6 +8,7 @@ import type { GraphError } from '@microsoft/microsoft-graph-client';
 import { Agent } from 'undici';
 import { useEmulator } from '../helpers/emulator.js';
 import { defaultClient, graphClient, msalClient, signIn } from './support.js';
+import { startReceiver, until } from './webhook-receiver.js';
 
 const emu = useEmulator();
 const TENANT = '72f988bf-0000-4000-8000-00000000e111';
@@ -130,6 +131,30 @@ describe('client credentials (app-only tokens)', () => {
     expect([blocked.statusCode, blocked.code]).toEqual([403, 'ErrorAccessDenied']);
     await emu.get().control.call('POST', 'microsoft/access-policy', { mailboxes: null });
     expect((await graph.api('/users/bob@example.com/calendars').get()).value).toHaveLength(3);
+  });
+
+  it('subscriptions name the mailbox (users/{upn}/calendars/{id}/events): not me (400), not outside the policy (403); listed and deleted by the app', async () => {
+    await emu.get().control.call('POST', 'microsoft/admin-consent', {});
+    await emu.get().control.call('POST', 'microsoft/access-policy', { mailboxes: ['alice@example.com'] });
+    const { graph } = await appGraph();
+    const rx = await startReceiver();
+    try {
+      const calendar = (await graph.api('/users/alice@example.com/calendars').get()).value.find((c: { isDefaultCalendar: boolean }) => c.isDefaultCalendar);
+      const subscribe = (resource: string) => graph.api('/subscriptions').post({
+        changeType: 'created,updated,deleted', notificationUrl: rx.url(), resource, expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), clientState: 's',
+      });
+      const sub = await subscribe(`users/alice@example.com/calendars/${calendar.id}/events`);
+      await graph.api('/users/alice@example.com/calendar/events').post(slot('Visit'));
+      await until(() => rx.notifications().length === 1);
+      expect(rx.notifications()[0]).toMatchObject({ subscriptionId: sub.id, changeType: 'created', clientState: 's' });
+      expect((await failure(subscribe('me/events'))).statusCode).toBe(400);
+      expect([(await failure(subscribe('users/bob@example.com/events'))).statusCode]).toEqual([403]);
+      expect((await graph.api('/subscriptions').get()).value.map((s: { id: string }) => s.id)).toEqual([sub.id]);
+      await graph.api(`/subscriptions/${sub.id}`).delete();
+      expect((await graph.api('/subscriptions').get()).value).toEqual([]);
+    } finally {
+      await rx.close();
+    }
   });
 
   it('consent withdrawn: outstanding app tokens get 401 and a new grant is refused', async () => {

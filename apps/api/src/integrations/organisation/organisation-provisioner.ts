@@ -11,6 +11,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { OrganisationProviderId, ProviderCalendar } from '@fs/contracts';
 import { Clock } from '../../common/clock';
 import { UsersRepository } from '../../users/users.repository';
+import { BusyBlockRepository } from '../availability/busy-block.repository';
 import { IntegrationAccess } from '../integration-access.service';
 import { IntegrationRepository } from '../integration.repository';
 import type { CalendarProvider, TokenContext } from '../providers/calendar-provider';
@@ -28,6 +29,7 @@ export class OrganisationProvisioner {
     private readonly access: IntegrationAccess,
     private readonly users: UsersRepository,
     private readonly calendarSync: CalendarSyncService,
+    private readonly busyBlocks: BusyBlockRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -72,6 +74,8 @@ export class OrganisationProvisioner {
     await this.integrations.adoptForOrganisation(technician.id, provider.id, { mailbox: technician.email, calendarId: target.id, calendarName: target.name }, this.clock.now());
     // Everything of the sync window, and whatever a personal connection wrote, now goes through this row.
     await this.calendarSync.enqueueAllFor(technician.id, provider.id);
+    // Dispatch sees the technician's busy times from now, not from the refresher's next tick.
+    await this.busyBlocks.refreshSoon(technician.id, provider.id, this.clock.now());
     return undefined;
   }
 

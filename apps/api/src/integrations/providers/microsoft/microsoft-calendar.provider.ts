@@ -125,7 +125,7 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
 
   /** See microsoft-subscriptions.ts. */
   async watch(context: TokenContext, request: WatchRequest): Promise<WatchHandle> {
-    return this.withAccessToken(context, (accessToken) => createMicrosoftSubscription(this.graph.client(accessToken), request));
+    return this.withAccessToken(context, (accessToken) => createMicrosoftSubscription(this.graph.client(accessToken), mailboxPath(context.mailbox), request));
   }
 
   async extendWatch(context: TokenContext, watch: WatchHandle, expiresAt: Date): Promise<WatchHandle> {

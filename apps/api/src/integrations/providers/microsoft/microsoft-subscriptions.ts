@@ -1,6 +1,7 @@
 // Two-way sync push, Microsoft side (graph/api/subscription-post-subscriptions,
 // change-notifications-lifecycle-events, provider-apis.md B3.5): a subscription on
-// me/calendars/{id}/events (me/events would watch the default calendar only), changeType
+// me/calendars/{id}/events (me/events would watch the default calendar only; an org-wide
+// connection's app-only token names the mailbox: users/{mailbox}/calendars/{id}/events), changeType
 // created,updated,deleted, our secret as clientState, a lifecycleNotificationUrl (a subscription
 // without one may be removed without warning). Graph runs the validation handshake against both
 // URLs inside the create call: an endpoint that does not echo it makes the create a 400.
@@ -15,10 +16,11 @@ interface SubscriptionAnswer {
   expirationDateTime?: string;
 }
 
-export async function createMicrosoftSubscription(client: Client, request: WatchRequest): Promise<WatchHandle> {
+/** `base`: the mailbox path of the calls (mailboxPath: /me, or /users/{mailbox} for app-only tokens). */
+export async function createMicrosoftSubscription(client: Client, base: string, request: WatchRequest): Promise<WatchHandle> {
   const answer = (await client.api('/subscriptions').middlewareOptions(NO_RETRY).post({
     changeType: 'created,updated,deleted',
-    resource: `me/calendars/${request.calendarId}/events`,
+    resource: `${decodeURIComponent(base.replace(/^\//, ''))}/calendars/${request.calendarId}/events`,
     notificationUrl: request.address,
     lifecycleNotificationUrl: request.lifecycleAddress,
     clientState: request.secret,

@@ -3,6 +3,8 @@
 // the signed-in user), PATCH (renew `expirationDateTime`, or a new `notificationUrl`, which
 // is validated again; `lifecycleNotificationUrl` cannot be added or changed), DELETE (204),
 // POST /{id}/reauthorize (204). An expired subscription is gone: 404 (U: Graph's code).
+// An app-only token (client credentials) names the mailbox in the resource (users/{id}/...),
+// within the app's access policy, and sees every subscription of the app.
 // Sources: graph/api/subscription-post-subscriptions, subscription-update, subscription-delete,
 // subscription-reauthorize, resources/subscription; provider-apis.md B3.5.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +15,7 @@ import { EMULATOR_TENANT_ID, objectIdFor } from '../../identity/claims.js';
 import { userCalendars } from '../event-store.js';
 import { GraphHttpError, graphErrors } from '../graph-error.js';
 import { graphAuth, graphHandler } from '../graph-http.js';
+import { policyAllows, resolveMailbox, usersErrors } from '../users-routes.js';
 import { parsePrefer } from '../prefer.js';
 import { expirationOf } from './notify.js';
 import { checkClientState, checkEndpoint, parseChangeTypes, parseExpiration, watchedCalendar } from './subscription-rules.js';
@@ -33,13 +36,26 @@ export function renderSubscription(ctx: EmulatorContext, s: Subscription): Recor
 }
 
 export function registerSubscriptionRoutes(app: Express, ctx: EmulatorContext): void {
-  const gate = (name: string) => [ctx.route('microsoft', name), graphAuth(ctx, 'read'), ctx.quotaGate('microsoft')];
-  const appOf = (req: Request) => {
+  // No mailbox in these URLs: an app-only token passes the gate without one (res.locals.user unset).
+  const gate = (name: string) => [ctx.route('microsoft', name), graphAuth(ctx, 'read', true), ctx.quotaGate('microsoft')];
+  const tokenOf = (req: Request) => {
     const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';
-    return authenticate(ctx.state, 'microsoft', token, ctx.clock.now())?.clientId ?? '';
+    return authenticate(ctx.state, 'microsoft', token, ctx.clock.now());
   };
+  const appOf = (req: Request) => tokenOf(req)?.clientId ?? '';
   const body = (req: Request): Body => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Body) : {});
-  const mine = (req: Request, res: Response) => subscriptions(ctx).filter((s) => s.email === res.locals.user && s.applicationId === appOf(req) && isLive(ctx, s));
+  const mine = (req: Request, res: Response) =>
+    subscriptions(ctx).filter((s) => (res.locals.user === undefined || s.email === res.locals.user) && s.applicationId === appOf(req) && isLive(ctx, s));
+  /** The mailbox a subscription is for: the signed-in user, or (app-only) the one its resource names. */
+  const mailboxOf = (req: Request, res: Response, resource: unknown): string => {
+    if (res.locals.user !== undefined) return res.locals.user as string;
+    const named = /^\/?users\/([^/]+)\//i.exec(typeof resource === 'string' ? resource.trim() : '')?.[1];
+    if (!named) throw usersErrors.meNeedsUser();
+    const account = resolveMailbox(ctx, decodeURIComponent(named));
+    if (!account) throw usersErrors.invalidUser(decodeURIComponent(named));
+    if (!policyAllows(ctx, appOf(req), account.email)) throw usersErrors.blockedByPolicy();
+    return account.email;
+  };
   const one = (req: Request, res: Response) => {
     const s = mine(req, res).find((x) => x.id === req.params.id);
     if (!s) throw notFound();
@@ -47,8 +63,8 @@ export function registerSubscriptionRoutes(app: Express, ctx: EmulatorContext): 
   };
 
   app.post('/v1.0/subscriptions', ...gate('graph.subscriptions.create'), graphHandler(async (req, res) => {
-    const email = res.locals.user as string;
     const b = body(req);
+    const email = mailboxOf(req, res, b.resource);
     const cal = watchedCalendar(b.resource, { email, objectId: objectIdFor(email), calendars: userCalendars(ctx, email) });
     const s: Subscription = {
       id: randomUUID(), resource: String(b.resource), email, calendarId: cal.id, changeTypes: parseChangeTypes(b.changeType),
