@@ -7,18 +7,20 @@
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarProviderId } from '@fs/contracts';
 import { spawnEntry, type Spawned } from '../bench/bench-processes';
 import { CalendarPuller } from '../src/integrations/inbound/calendar-puller';
+import { wakeSyncWorkers } from '../src/integrations/sync/sync-job.repository';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
 import { interventionBody } from './support/intervention-body';
 import { ownerCalendar } from './support/owner-calendar';
 import { syncHelpers } from './support/sync-helpers';
 
-const ALICE = 'alice@example.com';
+const TECHS = { google: 'alice@example.com', microsoft: 'bob@example.com' } as const;
 const HOUR = 3_600_000;
 let t: EmulatedTestApp;
 let dispatch: string;
-let aliceId: string;
+const userIds: Record<string, string> = {};
 const h = syncHelpers(() => t);
 const spawned: Spawned[] = [];
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   if (!process.env.DATABASE_URL) return;
   t = await startEmulatedTestApp({ SYNC_PULL_INTERVAL_MS: '600000' });
   dispatch = `Bearer ${await t.tokenFor('dispatch@example.com')}`;
-  aliceId = (await t.prisma.user.findUniqueOrThrow({ where: { email: ALICE } })).id;
+  for (const email of Object.values(TECHS)) userIds[email] = (await t.prisma.user.findUniqueOrThrow({ where: { email } })).id;
 });
 afterAll(() => t?.close());
 afterEach(async () => {
@@ -43,23 +45,26 @@ afterEach(async () => {
 beforeEach(async () => {
   if (!t) return;
   await t.emu.control.reset();
-  await t.http.delete('/api/v1/integrations/google?removeEvents=false').set('Authorization', await h.auth(ALICE)).expect(204);
+  for (const [provider, email] of Object.entries(TECHS)) {
+    await t.http.delete(`/api/v1/integrations/${provider}?removeEvents=false`).set('Authorization', await h.auth(email)).expect(204);
+  }
   await t.prisma.calendarChange.deleteMany();
 });
 
-/** Alice in two-way with `count` interventions written and a first (full) pull done in this process. */
-async function twoWayWith(count: number) {
-  const { calendarId } = await h.connectWithCalendar(ALICE, 'google');
-  await t.http.post('/api/v1/integrations/google/settings').set('Authorization', await h.auth(ALICE)).send({ syncMode: 'two-way' }).expect(200);
+/** The provider's technician in two-way with `count` interventions written and a first (full) pull done in this process. */
+async function twoWayWith(provider: CalendarProviderId, count: number) {
+  const email = TECHS[provider as keyof typeof TECHS];
+  const { calendarId } = await h.connectWithCalendar(email, provider);
+  await t.http.post(`/api/v1/integrations/${provider}/settings`).set('Authorization', await h.auth(email)).send({ syncMode: 'two-way' }).expect(200);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const body = interventionBody({ technicianId: aliceId, title: `Process test ${i}` });
+    const body = interventionBody({ technicianId: userIds[email], title: `Process test ${i}` });
     ids.push((await t.http.post('/api/v1/interventions').set('Authorization', dispatch).send(body).expect(201)).body.id);
   }
   await h.drain();
   await t.app.get(CalendarPuller).runOnce();
-  const { integrationId } = await t.prisma.calendarPull.findFirstOrThrow({ where: { integration: { userId: aliceId } } });
-  const owner = ownerCalendar(t.emu, 'google', ALICE, calendarId);
+  const { integrationId } = await t.prisma.calendarPull.findFirstOrThrow({ where: { integration: { userId: userIds[email], provider } } });
+  const owner = ownerCalendar(t.emu, provider, email, calendarId);
   /** The person moves our event of intervention `id` by `ms`. */
   const move = async (id: string, ms: number) => {
     const sync = await t.prisma.interventionSync.findFirstOrThrow({ where: { interventionId: id, integrationId } });
@@ -71,9 +76,9 @@ async function twoWayWith(count: number) {
 
 const openChanges = () => t.prisma.calendarChange.findMany({ select: { interventionId: true, fingerprint: true } });
 
-describe.runIf(process.env.DATABASE_URL)('two-way sync across processes (PostgreSQL)', () => {
+describe.runIf(process.env.DATABASE_URL).each(['google', 'microsoft'] as const)('two-way sync across processes (PostgreSQL, %s)', (provider) => {
   it('a worker killed (SIGKILL) between recording a change and saving the cursor leaves nothing; the next pull records it once', async () => {
-    const { integrationId, ids, move } = await twoWayWith(1);
+    const { integrationId, ids, move } = await twoWayWith(provider, 1);
     const before = await t.prisma.calendarPull.findUniqueOrThrow({ where: { integrationId } });
     await move(ids[0]!, 2 * HOUR);
     // Two locks stop the worker exactly where a crash hurts: first before it records the change
@@ -116,12 +121,13 @@ describe.runIf(process.env.DATABASE_URL)('two-way sync across processes (Postgre
 
     // Replayed once more from the old cursor: still the one change.
     await t.prisma.calendarPull.update({ where: { integrationId }, data: { cursor: before.cursor, nextPullAt: new Date(0) } });
+    await wakeSyncWorkers(t.prisma); // as a push notification would: the worker sleeps until its next due item otherwise
     await expect.poll(async () => (await t.prisma.calendarPull.findUniqueOrThrow({ where: { integrationId } })).cursor, { timeout: 20_000, interval: 100 }).not.toBe(before.cursor);
     expect(await openChanges()).toEqual(changes);
   }, 90_000);
 
   it('two API processes pulling the same calendar record exactly one change per edit', async () => {
-    const { integrationId, ids, move } = await twoWayWith(6);
+    const { integrationId, ids, move } = await twoWayWith(provider, 6);
     await t.prisma.calendarPull.update({ where: { integrationId }, data: { nextPullAt: new Date(0) } });
     const env = { ...t.env, SYNC_WORKER_ENABLED: 'true', SYNC_PULL_INTERVAL_MS: '1000' };
     for (let i = 0; i < 2; i++) spawned.push(await spawnEntry('main.js', { ...env, PORT: String(await freePort()) }, 'API listening'));
