@@ -4,6 +4,7 @@
 // by NOTIFY), with a pull interval of an hour: a change seen within seconds came by push.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProviderId } from '@fs/contracts';
+import { BusyRefresher } from '../src/integrations/availability/busy-refresher';
 import { CalendarPuller } from '../src/integrations/inbound/calendar-puller';
 import { WatchKeeper } from '../src/integrations/push/watch-keeper';
 import { startEmulatedTestApp, type EmulatedTestApp } from './support/calendar-emulator';
@@ -270,6 +271,11 @@ describe('a subscription refused by the provider (no validation handshake)', () 
     const { deliveries } = (await refusing.emu.control.call('GET', 'microsoft/subscriptions')) as { deliveries: { kind: string; outcome: string }[] };
     expect(deliveries).toContainEqual(expect.objectContaining({ kind: 'validation', outcome: 'refused' }));
     expect((await r.integration(BOB, 'microsoft')).health.pushChannel).toMatchObject({ state: 'refused', lastError: expect.any(String) });
+    // The watches of the calendars whose busy times count are refused likewise: the card says so.
+    expect((await r.integration(BOB, 'microsoft')).health.availabilityPush).toBeNull();
+    await refusing.app.get(BusyRefresher).runOnce();
+    await refusing.app.get(WatchKeeper).runOnce();
+    expect((await r.integration(BOB, 'microsoft')).health.availabilityPush).toBe('refused');
 
     // The pull goes on: one interval later, a move is a calendar change.
     refusing.clock.advance(HOUR);

@@ -74,6 +74,12 @@ export const integrationHealthSchema = z.object({
       lastError: integrationErrorCodeSchema.nullable(),
     })
     .nullable(),
+  /**
+   * Availability push (PUBLIC_API_URL set, sharing on): the watches on the calendars whose busy
+   * times count. active: a change reaches dispatch within a minute; refused: the provider refused
+   * one (busy times then follow the periodic read); pending: being set up. Null: no push.
+   */
+  availabilityPush: z.enum(['pending', 'active', 'refused']).nullable(),
 });
 export type IntegrationHealth = z.infer<typeof integrationHealthSchema>;
 

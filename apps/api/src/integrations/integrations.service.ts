@@ -37,7 +37,7 @@ type Refreshes = Awaited<ReturnType<BusyBlockRepository['refreshesOf']>>;
 /** The company's org-wide connection holds this row: the person cannot connect, disconnect or retarget it. */
 const managedByOrganisation = (row: IntegrationRow | null | undefined) => row?.kind === 'ORGANISATION' && row.status !== 'NOT_CONNECTED';
 
-const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null, pushChannel: null } as const;
+const NO_HEALTH = { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null, pushChannel: null, availabilityPush: null } as const;
 
 export interface CallbackQuery {
   code?: string;

@@ -271,6 +271,8 @@ export const en: Messages = {
       counted: 'Counted: your main calendar and the calendar for interventions; our own interventions are not counted.',
       countedDefault: 'Counted: your default Outlook calendar; our own interventions are not counted.',
       refreshedAt: 'Last read {{time}}.',
+      pushActive: 'Changes in your calendar reach dispatch within a minute.',
+      pushRefused: '{{provider}} refused instant updates: dispatch sees changes in your calendar at the next regular read (within 15 minutes). We will ask again later.',
       needsConsent: '{{provider}} did not grant access to your free/busy times. Click “Disconnect”, then connect again and accept every permission.',
       failed: 'Your busy times could not be read from {{provider}} last time; we will try again in a few minutes.',
       turnedOn: 'Dispatch now sees when you are busy.',

@@ -269,6 +269,8 @@ export const fr = {
       counted: 'Comptés : votre agenda principal et l’agenda des interventions ; nos propres interventions ne comptent pas.',
       countedDefault: 'Compté : votre agenda Outlook par défaut ; nos propres interventions ne comptent pas.',
       refreshedAt: 'Dernière lecture {{time}}.',
+      pushActive: 'Les changements de votre agenda parviennent au planning en moins d’une minute.',
+      pushRefused: '{{provider}} a refusé les mises à jour instantanées : le planning voit les changements de votre agenda à la prochaine lecture régulière (dans les 15 minutes). Nous redemanderons plus tard.',
       needsConsent: '{{provider}} n’a pas accordé l’accès à vos disponibilités. Cliquez sur « Déconnecter », puis reconnectez-vous en acceptant toutes les autorisations.',
       failed: 'Vos disponibilités n’ont pas pu être lues chez {{provider}} la dernière fois ; nouvel essai dans quelques minutes.',
       turnedOn: 'Le planning voit maintenant quand vous êtes occupé·e.',

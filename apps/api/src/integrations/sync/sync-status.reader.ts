@@ -75,12 +75,13 @@ export class SyncStatusReader {
   /** Last write, what waits, what failed, and the progress of a bulk run in progress. */
   async healthOf(integration: { id: string; status: string; syncRunTotal: number | null }): Promise<IntegrationHealth> {
     const integrationId = integration.id;
-    const [last, pendingCount, dueCount, failed, watch] = await Promise.all([
+    const [last, pendingCount, dueCount, failed, watch, busyWatches] = await Promise.all([
       this.prisma.interventionSync.aggregate({ where: { integrationId }, _max: { syncedAt: true } }),
       this.prisma.syncJob.count({ where: { integrationId } }),
       this.prisma.syncJob.count({ where: { integrationId, status: 'PENDING' } }),
       this.prisma.interventionSync.findMany({ where: { integrationId, status: 'FAILED' }, select: { interventionId: true } }),
       this.prisma.watchChannel.findFirst({ where: { integrationId, purpose: 'pull' }, select: { state: true, expiresAt: true, lastError: true } }),
+      this.prisma.watchChannel.findMany({ where: { integrationId, purpose: 'busy' }, select: { state: true } }),
     ]);
     // A failed intervention with a job waiting is being retried: it counts as pending.
     const retrying = failed.length === 0 ? 0 : await this.prisma.syncJob.count({ where: { integrationId, interventionId: { in: failed.map((f) => f.interventionId) } } });
@@ -94,6 +95,18 @@ export class SyncStatusReader {
       pushChannel: watch
         ? { state: watch.state, expiresAt: watch.expiresAt?.toISOString() ?? null, lastError: (watch.lastError as IntegrationErrorCode | null) ?? null }
         : null,
+      availabilityPush: availabilityPushOf(busyWatches.map((w) => w.state)),
     };
   }
+}
+
+/**
+ * One word for the busy watches of an integration: any refused one means polling for some
+ * calendar. A stopping watch is one on a calendar that no longer counts: it says nothing.
+ */
+function availabilityPushOf(all: string[]): IntegrationHealth['availabilityPush'] {
+  const states = all.filter((state) => state !== 'stopping');
+  if (states.length === 0) return null;
+  if (states.includes('refused')) return 'refused';
+  return states.every((state) => state === 'active') ? 'active' : 'pending';
 }

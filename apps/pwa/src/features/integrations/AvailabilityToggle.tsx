@@ -1,8 +1,10 @@
 // The switch for sharing busy times with dispatch (on by default), what it counts, when the
-// calendar was last read, and why it could not be when that failed.
+// calendar was last read, whether changes reach dispatch at once (push), and why a read or the
+// push could not be set up when that failed.
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '@fs/contracts';
 import { SettingSwitch } from '../../ui/SettingSwitch';
+import { availabilityPushText } from './integration-health';
 import { useToggleAvailability } from './use-toggle-availability';
 
 interface Props {
@@ -20,6 +22,7 @@ export function AvailabilityToggle({ integration, providerName, onChanged }: Pro
           time: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(Date.parse(integration.availabilityRefreshedAt)),
         })
       : '';
+  const push = availabilityPushText(t, integration, providerName);
   return (
     <SettingSwitch
       testId="availability-toggle"
@@ -27,8 +30,16 @@ export function AvailabilityToggle({ integration, providerName, onChanged }: Pro
       on={integration.shareAvailability}
       mutation={useToggleAvailability(integration.provider)}
       onChanged={onChanged}
-      hint={`${t(counted)} ${refreshed}`.trim()}
+      hint={`${t(counted)} ${refreshed} ${push.active ?? ''}`.trim()}
     >
+      {push.refused && (
+        <p className="alert alert-warning switch-hint" role="status" data-testid="availability-push-refused">
+          <span>
+            <span aria-hidden="true">⚠ </span>
+            {push.refused}
+          </span>
+        </p>
+      )}
       {integration.shareAvailability && integration.availabilityError && (
         <p className="alert alert-warning switch-hint" role="status">
           <span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTEGRATION_ERROR_CODES, type Integration } from '@fs/contracts';
 import { createI18n } from '../../i18n/i18n';
-import { healthTexts } from './integration-health';
+import { availabilityPushText, healthTexts } from './integration-health';
 
 const syncing: Integration = {
   provider: 'google',
@@ -18,7 +18,7 @@ const syncing: Integration = {
   availabilityCalendarIds: [],
   availabilityRefreshedAt: null,
   availabilityError: null,
-  health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null, pushChannel: null },
+  health: { lastSyncedAt: '2026-12-01T09:30:00Z', pendingCount: 0, failedCount: 0, progress: null, pushChannel: null, availabilityPush: null },
   managedBy: null,
   supersededAccountEmail: null,
 };
@@ -75,5 +75,15 @@ describe('healthTexts', () => {
     expect(healthTexts(en.t, watch('active'), 'Google Calendar', 'en').push).toBe('Changes made in Google Calendar reach dispatch within seconds.');
     expect(healthTexts(fr.t, watch('refused'), 'Outlook', 'fr').push).toMatch(/^Outlook a refusé les mises à jour instantanées/);
     expect(healthTexts(en.t, syncing, 'Google Calendar', 'en').push).toBeNull();
+  });
+
+  it('says on the sharing switch whether busy times reach dispatch within a minute, or why not', async () => {
+    const en = await createI18n('en');
+    const fr = await createI18n('fr');
+    const withPush = (availabilityPush: 'pending' | 'active' | 'refused' | null, shareAvailability = true) =>
+      ({ ...syncing, shareAvailability, health: { ...syncing.health, availabilityPush } }) as const;
+    expect(availabilityPushText(en.t, withPush('active'), 'Google Calendar')).toEqual({ active: 'Changes in your calendar reach dispatch within a minute.', refused: null });
+    expect(availabilityPushText(fr.t, withPush('refused'), 'Outlook').refused).toMatch(/^Outlook a refusé les mises à jour instantanées/);
+    for (const quiet of [withPush('pending'), withPush(null), withPush('active', false)]) expect(availabilityPushText(en.t, quiet, 'Outlook')).toEqual({ active: null, refused: null });
   });
 });

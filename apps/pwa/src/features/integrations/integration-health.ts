@@ -38,3 +38,16 @@ function pushText(t: TFunction, integration: Integration, provider: string): str
   const state = integration.syncMode === 'two-way' ? integration.health.pushChannel?.state : undefined;
   return state === 'active' || state === 'refused' ? t(`integrations.health.push.${state}`, { provider }) : null;
 }
+
+/**
+ * Availability push, for the sharing switch: a sentence when changes in the person's calendar
+ * reach dispatch within a minute, a warning when the provider refused it (busy times then follow
+ * the periodic read); nothing otherwise (no PUBLIC_API_URL, sharing off, being set up).
+ */
+export function availabilityPushText(t: TFunction, integration: Integration, provider: string): { active: string | null; refused: string | null } {
+  const push = integration.status === 'CONNECTED' && integration.shareAvailability ? integration.health.availabilityPush : null;
+  return {
+    active: push === 'active' ? t('integrations.availability.pushActive') : null,
+    refused: push === 'refused' ? t('integrations.availability.pushRefused', { provider }) : null,
+  };
+}

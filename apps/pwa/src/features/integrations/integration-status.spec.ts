@@ -18,7 +18,7 @@ const base: Integration = {
   availabilityCalendarIds: [],
   availabilityRefreshedAt: null,
   availabilityError: null,
-  health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null, pushChannel: null },
+  health: { lastSyncedAt: null, pendingCount: 0, failedCount: 0, progress: null, pushChannel: null, availabilityPush: null },
   managedBy: null,
   supersededAccountEmail: null,
 };
