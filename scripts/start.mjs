@@ -91,6 +91,9 @@ if (!hasProviderCredentials && !env.CALENDAR_EMULATOR_URL) {
   ], env);
   // The API reads the emulator's /_emulator/info at boot, so the emulator must be up first.
   await waitFor('http://127.0.0.1:4545/_emulator/info', 'The calendar emulator');
+  // The emulator reaches this API on the loopback (real providers cannot): with push, a move
+  // in the emulator's calendar reaches dispatch within seconds, as it would in production.
+  env.PUBLIC_API_URL ??= `http://127.0.0.1:${env.PORT ?? 3000}`;
 }
 
 if (env.DATABASE_URL) {
