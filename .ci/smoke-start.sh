@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the first Quick start line's promise on this clone: `pnpm start` brings up the
 # API (health answers), the PWA (serves, proxies the API) and the emulator, and every
-# demo account logs in. Stops everything it started.
+# demo account logs in, and the emulator's push reaches the API. Stops everything it started.
 set -euo pipefail
 log=$(mktemp)
 setsid npx -y pnpm@12.4.2 start >"$log" 2>&1 &
@@ -23,3 +23,4 @@ for who in admin dispatch alice bob; do
     -d "{\"email\":\"$who@example.com\",\"password\":\"demo1234\"}" | grep -q accessToken || fail "$who@example.com cannot log in"
 done
 echo "smoke: start serves API, PWA and emulator; the 4 demo accounts log in"
+node "$(dirname "$0")/smoke-push.mjs" || fail "the emulator's change notifications do not reach the API"
