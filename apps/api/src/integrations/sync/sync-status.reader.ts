@@ -104,7 +104,7 @@ export class SyncStatusReader {
  * One word for the busy watches of an integration: any refused one means polling for some
  * calendar. A stopping watch is one on a calendar that no longer counts: it says nothing.
  */
-function availabilityPushOf(all: string[]): IntegrationHealth['availabilityPush'] {
+export function availabilityPushOf(all: string[]): IntegrationHealth['availabilityPush'] {
   const states = all.filter((state) => state !== 'stopping');
   if (states.length === 0) return null;
   if (states.includes('refused')) return 'refused';

@@ -30,7 +30,7 @@ export function AvailabilityToggle({ integration, providerName, onChanged }: Pro
       on={integration.shareAvailability}
       mutation={useToggleAvailability(integration.provider)}
       onChanged={onChanged}
-      hint={`${t(counted)} ${refreshed} ${push.active ?? ''}`.trim()}
+      hint={[t(counted), refreshed, push.active].filter(Boolean).join(' ')}
     >
       {push.refused && (
         <p className="alert alert-warning switch-hint" role="status" data-testid="availability-push-refused">
